@@ -1,0 +1,76 @@
+// The only module that reads the environment. Everything else receives a frozen Config.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Config {
+  readonly engine: Engine;
+  /** Folder for the embedded store, tiles and other files. */
+  readonly dataDir: string;
+  /** postgres://… when the PostgreSQL engine is used. */
+  readonly databaseUrl: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  /** Boreholes generated into an empty store on first `serve`; 0 = none. */
+  readonly demoBoreholes: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the built web app served at `/`. */
+  readonly webDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The checkout's root, found the same way from src/ (tests) and from dist/server/ (built). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new ConfigError('cannot find the CoreShare package root');
+    dir = parent;
+  }
+  return dir;
+}
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key}=${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the environment once; fails fast with the variable's name. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = env.CORESHARE_DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      `CORESHARE_DATABASE_URL must start with postgres:// (got ${JSON.stringify(databaseUrl.slice(0, 40))}); unset it to use the embedded store`,
+    );
+  }
+  const logLevel = (env.CORESHARE_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`CORESHARE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const config: Config = {
+    engine: databaseUrl ? 'postgres' : 'sqlite',
+    dataDir: resolve(env.CORESHARE_DATA_DIR ?? './data'),
+    databaseUrl,
+    port: integer(env, 'CORESHARE_PORT', 8080, 0, 65535),
+    host: env.CORESHARE_HOST ?? '0.0.0.0',
+    demoBoreholes: integer(env, 'CORESHARE_DEMO_BOREHOLES', 20_000, 0, 5_000_000),
+    logLevel,
+    webDir: resolve(env.CORESHARE_WEB_DIR ?? join(projectRoot(), 'dist/web')),
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

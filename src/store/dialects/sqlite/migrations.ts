@@ -1,0 +1,147 @@
+// Forward-only migrations for the embedded engine. Frozen once released: add a new entry, never edit one.
+import { sql, type Kysely } from 'kysely';
+import type { MigrationList } from '../../migrate.js';
+
+const catalogFoundation = `
+CREATE TABLE custodian (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT,
+  level TEXT NOT NULL CHECK (level IN ('national','provincial','depositor','entrusted')),
+  province_code TEXT,
+  contact_name TEXT, contact_email TEXT, contact_phone TEXT, address TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE organisation (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT,
+  kind TEXT NOT NULL,
+  province_code TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE borehole (
+  id INTEGER PRIMARY KEY,
+  public_id TEXT NOT NULL UNIQUE,
+  dataset TEXT NOT NULL,
+  hole_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  project TEXT, deposit_name TEXT, province_code TEXT, county TEXT,
+  lon REAL CHECK (lon BETWEEN -180 AND 180),
+  lat REAL CHECK (lat BETWEEN -90 AND 90),
+  src_crs TEXT, src_x REAL, src_y REAL,
+  collar_elev REAL,
+  total_depth REAL CHECK (total_depth >= 0),
+  drill_start TEXT, drill_end TEXT, purpose TEXT,
+  commodities TEXT NOT NULL DEFAULT '[]',
+  deposit_type TEXT, tectonic_unit TEXT, metallogenic_belt TEXT,
+  core_class TEXT CHECK (core_class IN ('I','II','III')),
+  custodian_id INTEGER REFERENCES custodian(id),
+  depositor_id INTEGER REFERENCES organisation(id),
+  funding_source TEXT CHECK (funding_source IN ('central_fiscal','local_fiscal','self_funded','enterprise','private')),
+  ownership_dispute INTEGER NOT NULL DEFAULT 0,
+  confidentiality TEXT NOT NULL DEFAULT 'public' CHECK (confidentiality IN ('public','internal','classified')),
+  core_length REAL, recovery REAL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  UNIQUE (dataset, hole_id)
+);
+CREATE INDEX borehole_custodian ON borehole(custodian_id);
+CREATE INDEX borehole_province ON borehole(province_code);
+CREATE VIRTUAL TABLE borehole_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TRIGGER borehole_rtree_insert AFTER INSERT ON borehole WHEN new.lon IS NOT NULL AND new.lat IS NOT NULL
+BEGIN INSERT INTO borehole_rtree VALUES (new.id, new.lon, new.lon, new.lat, new.lat); END;
+CREATE TRIGGER borehole_rtree_update AFTER UPDATE OF lon, lat ON borehole
+BEGIN
+  DELETE FROM borehole_rtree WHERE id = old.id;
+  INSERT INTO borehole_rtree SELECT new.id, new.lon, new.lon, new.lat, new.lat WHERE new.lon IS NOT NULL AND new.lat IS NOT NULL;
+END;
+CREATE TRIGGER borehole_rtree_delete AFTER DELETE ON borehole
+BEGIN DELETE FROM borehole_rtree WHERE id = old.id; END;
+CREATE TABLE borehole_commodity (
+  borehole_id INTEGER NOT NULL REFERENCES borehole(id) ON DELETE CASCADE,
+  commodity TEXT NOT NULL,
+  PRIMARY KEY (borehole_id, commodity)
+) WITHOUT ROWID;
+CREATE INDEX borehole_commodity_commodity ON borehole_commodity(commodity, borehole_id);
+CREATE TABLE survey (
+  borehole_id INTEGER NOT NULL REFERENCES borehole(id) ON DELETE CASCADE,
+  depth REAL NOT NULL CHECK (depth >= 0),
+  azimuth REAL NOT NULL CHECK (azimuth >= 0 AND azimuth < 360),
+  dip REAL NOT NULL CHECK (dip BETWEEN -90 AND 90),
+  PRIMARY KEY (borehole_id, depth)
+) WITHOUT ROWID;
+CREATE TABLE lithology (
+  id INTEGER PRIMARY KEY,
+  borehole_id INTEGER NOT NULL REFERENCES borehole(id) ON DELETE CASCADE,
+  depth_from REAL NOT NULL CHECK (depth_from >= 0),
+  depth_to REAL NOT NULL,
+  code TEXT, name_zh TEXT, name_en TEXT, description TEXT,
+  CHECK (depth_from < depth_to),
+  UNIQUE (borehole_id, depth_from)
+);
+CREATE TABLE core_box (
+  id INTEGER PRIMARY KEY,
+  public_id TEXT NOT NULL UNIQUE,
+  borehole_id INTEGER NOT NULL REFERENCES borehole(id) ON DELETE CASCADE,
+  box_no TEXT NOT NULL,
+  depth_from REAL NOT NULL CHECK (depth_from >= 0),
+  depth_to REAL NOT NULL,
+  shelf_location TEXT,
+  CHECK (depth_from < depth_to),
+  UNIQUE (borehole_id, box_no)
+);
+CREATE TABLE sample (
+  id INTEGER PRIMARY KEY,
+  public_id TEXT NOT NULL UNIQUE,
+  borehole_id INTEGER NOT NULL REFERENCES borehole(id) ON DELETE CASCADE,
+  sample_no TEXT NOT NULL,
+  depth_from REAL NOT NULL CHECK (depth_from >= 0),
+  depth_to REAL NOT NULL,
+  sample_type TEXT, taken_for TEXT, taken_at TEXT,
+  remaining_fraction REAL CHECK (remaining_fraction BETWEEN 0 AND 1),
+  CHECK (depth_from < depth_to),
+  UNIQUE (borehole_id, sample_no)
+);
+CREATE TABLE catalog_record (
+  id INTEGER PRIMARY KEY,
+  public_id TEXT NOT NULL UNIQUE,
+  record_no TEXT NOT NULL UNIQUE,
+  title_zh TEXT NOT NULL,
+  title_en TEXT,
+  material_type TEXT NOT NULL,
+  borehole_id INTEGER REFERENCES borehole(id) ON DELETE SET NULL,
+  custodian_id INTEGER REFERENCES custodian(id),
+  province_code TEXT,
+  quantity REAL, unit TEXT, year INTEGER, description TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX catalog_record_borehole ON catalog_record(borehole_id);
+CREATE INDEX catalog_record_custodian ON catalog_record(custodian_id);
+`;
+
+async function runScript(db: Kysely<unknown>, script: string): Promise<void> {
+  for (const statement of splitStatements(script)) await sql.raw(statement).execute(db);
+}
+
+/** Splits on semicolons that end a statement, keeping trigger bodies (BEGIN … END;) whole. */
+export function splitStatements(script: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const line of script.split('\n')) {
+    current += line + '\n';
+    depth += (line.match(/\bBEGIN\b/g) ?? []).length - (line.match(/\bEND;/g) ?? []).length;
+    if (depth === 0 && line.trimEnd().endsWith(';')) {
+      out.push(current.trim());
+      current = '';
+    }
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+export const sqliteMigrations: MigrationList = [
+  { name: '2026-11-26-catalog-foundation', up: (db) => runScript(db, catalogFoundation) },
+];

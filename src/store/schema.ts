@@ -1,0 +1,153 @@
+// Row types of the tables, identical on both engines (dates as ISO-8601 text, flags as 0/1 integers,
+// so the same repository code and the same tests serve SQLite and PostgreSQL).
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface CustodianTable {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  level: string;
+  province_code: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  kind: string;
+  province_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoreholeTable {
+  id: Generated<number>;
+  public_id: string;
+  dataset: string;
+  hole_id: string;
+  name: string;
+  project: string | null;
+  deposit_name: string | null;
+  province_code: string | null;
+  county: string | null;
+  lon: number | null;
+  lat: number | null;
+  src_crs: string | null;
+  src_x: number | null;
+  src_y: number | null;
+  collar_elev: number | null;
+  total_depth: number | null;
+  drill_start: string | null;
+  drill_end: string | null;
+  purpose: string | null;
+  /** Denormalised JSON array of commodity codes; the borehole_commodity table is the indexed truth. */
+  commodities: Generated<string>;
+  deposit_type: string | null;
+  tectonic_unit: string | null;
+  metallogenic_belt: string | null;
+  core_class: string | null;
+  custodian_id: number | null;
+  depositor_id: number | null;
+  funding_source: string | null;
+  ownership_dispute: Generated<number>;
+  confidentiality: Generated<string>;
+  core_length: number | null;
+  recovery: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoreholeCommodityTable {
+  borehole_id: number;
+  commodity: string;
+}
+
+export interface SurveyTable {
+  borehole_id: number;
+  depth: number;
+  azimuth: number;
+  dip: number;
+}
+
+export interface LithologyTable {
+  id: Generated<number>;
+  borehole_id: number;
+  depth_from: number;
+  depth_to: number;
+  code: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  description: string | null;
+}
+
+export interface CoreBoxTable {
+  id: Generated<number>;
+  public_id: string;
+  borehole_id: number;
+  box_no: string;
+  depth_from: number;
+  depth_to: number;
+  shelf_location: string | null;
+}
+
+export interface SampleTable {
+  id: Generated<number>;
+  public_id: string;
+  borehole_id: number;
+  sample_no: string;
+  depth_from: number;
+  depth_to: number;
+  sample_type: string | null;
+  taken_for: string | null;
+  taken_at: string | null;
+  remaining_fraction: number | null;
+}
+
+export interface CatalogRecordTable {
+  id: Generated<number>;
+  public_id: string;
+  record_no: string;
+  title_zh: string;
+  title_en: string | null;
+  material_type: string;
+  borehole_id: number | null;
+  custodian_id: number | null;
+  province_code: string | null;
+  quantity: number | null;
+  unit: string | null;
+  year: number | null;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  custodian: CustodianTable;
+  organisation: OrganisationTable;
+  borehole: BoreholeTable;
+  borehole_commodity: BoreholeCommodityTable;
+  survey: SurveyTable;
+  lithology: LithologyTable;
+  core_box: CoreBoxTable;
+  sample: SampleTable;
+  catalog_record: CatalogRecordTable;
+}
+
+export type CustodianRow = Selectable<CustodianTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type BoreholeRow = Selectable<BoreholeTable>;
+export type NewBorehole = Insertable<BoreholeTable>;
+export type BoreholeUpdate = Updateable<BoreholeTable>;
+export type SurveyRow = Selectable<SurveyTable>;
+export type LithologyRow = Selectable<LithologyTable>;
+export type CoreBoxRow = Selectable<CoreBoxTable>;
+export type SampleRow = Selectable<SampleTable>;
+export type CatalogRecordRow = Selectable<CatalogRecordTable>;

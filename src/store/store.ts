@@ -1,0 +1,57 @@
+// The store: one Kysely handle plus the few operations whose SQL differs per engine.
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Config, Engine } from '../config.js';
+import type { Database } from './schema.js';
+import { migrateToLatest } from './migrate.js';
+import { openSqlite, type SqliteHandle } from './dialects/sqlite/connect.js';
+import { openPostgres, type PostgresHandle } from './dialects/postgres/connect.js';
+import { sqliteMigrations } from './dialects/sqlite/migrations.js';
+import { postgresMigrations } from './dialects/postgres/migrations.js';
+
+export interface Store {
+  readonly engine: Engine;
+  readonly db: Kysely<Database>;
+  /** Present on the embedded engine only: the raw better-sqlite3 handle for bulk paths. */
+  readonly sqlite: SqliteHandle['raw'] | undefined;
+  /** Present on PostgreSQL only. */
+  readonly pgPool: PostgresHandle['pool'] | undefined;
+  /** Human-readable location (file path or URL without password). */
+  readonly location: string;
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export type StoreTarget =
+  { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; poolSize?: number };
+
+export function storeTarget(config: Config): StoreTarget {
+  return config.engine === 'postgres' && config.databaseUrl
+    ? { engine: 'postgres', url: config.databaseUrl }
+    : { engine: 'sqlite', file: join(config.dataDir, 'coreshare.sqlite') };
+}
+
+export function openStore(target: StoreTarget): Store {
+  if (target.engine === 'sqlite') {
+    const handle = openSqlite(target.file);
+    return {
+      engine: 'sqlite',
+      db: handle.db,
+      sqlite: handle.raw,
+      pgPool: undefined,
+      location: target.file,
+      migrate: () => migrateToLatest(handle.db as Kysely<unknown>, sqliteMigrations),
+      close: () => handle.db.destroy(),
+    };
+  }
+  const handle = openPostgres(target.url, target.poolSize);
+  return {
+    engine: 'postgres',
+    db: handle.db,
+    sqlite: undefined,
+    pgPool: handle.pool,
+    location: target.url.replace(/:[^:@/]*@/, ':***@'),
+    migrate: () => migrateToLatest(handle.db as Kysely<unknown>, postgresMigrations),
+    close: () => handle.db.destroy(),
+  };
+}
