@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const main = join(root, 'dist/server/cli/main.js');
+const main = join(root, 'dist/server/cli/bin.js');
 if (!existsSync(main)) {
   process.stderr.write('coreshare: compiling the server (first run)…\n');
   execFileSync(

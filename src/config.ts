@@ -49,8 +49,13 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Reads and validates the environment once; fails fast with the variable's name. */
-export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+/**
+ * Reads and validates the environment once; fails fast with the variable's name. `flags` are
+ * command-line values given under their environment twin's name, and win over the environment.
+ */
+export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
+  const env: Env = { ...base };
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) env[key] = value;
   const databaseUrl = env.CORESHARE_DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(
@@ -70,7 +75,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoBoreholes: integer(env, 'CORESHARE_DEMO_BOREHOLES', 20_000, 0, 5_000_000),
     logLevel,
     webDir: resolve(env.CORESHARE_WEB_DIR ?? join(projectRoot(), 'dist/web')),
-    ...overrides,
   };
   return Object.freeze(config);
 }

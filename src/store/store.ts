@@ -8,6 +8,9 @@ import { openSqlite, type SqliteHandle } from './dialects/sqlite/connect.js';
 import { openPostgres, type PostgresHandle } from './dialects/postgres/connect.js';
 import { sqliteMigrations } from './dialects/sqlite/migrations.js';
 import { postgresMigrations } from './dialects/postgres/migrations.js';
+import { sqliteBulkWriter } from './dialects/sqlite/bulk.js';
+import { postgresBulkWriter } from './dialects/postgres/bulk.js';
+import type { BulkWriter } from './bulk.js';
 
 export interface Store {
   readonly engine: Engine;
@@ -18,6 +21,8 @@ export interface Store {
   readonly pgPool: PostgresHandle['pool'] | undefined;
   /** Human-readable location (file path or URL without password). */
   readonly location: string;
+  /** Many-row writes in one transaction (imports, demo data). */
+  readonly bulk: BulkWriter;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -40,6 +45,7 @@ export function openStore(target: StoreTarget): Store {
       sqlite: handle.raw,
       pgPool: undefined,
       location: target.file,
+      bulk: sqliteBulkWriter(handle.db, handle.raw),
       migrate: () => migrateToLatest(handle.db as Kysely<unknown>, sqliteMigrations),
       close: () => handle.db.destroy(),
     };
@@ -51,6 +57,7 @@ export function openStore(target: StoreTarget): Store {
     sqlite: undefined,
     pgPool: handle.pool,
     location: target.url.replace(/:[^:@/]*@/, ':***@'),
+    bulk: postgresBulkWriter(handle.db),
     migrate: () => migrateToLatest(handle.db as Kysely<unknown>, postgresMigrations),
     close: () => handle.db.destroy(),
   };

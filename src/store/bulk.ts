@@ -1,0 +1,191 @@
+// Bulk writes for imports and the demo generator: many rows, one transaction, engine-tuned SQL
+// (prepared statements on SQLite, UNNEST batches on PostgreSQL). Everything or nothing per run.
+import type { Database } from './schema.js';
+
+export type ColumnKind = 'text' | 'float8' | 'int4';
+
+export interface BulkTableSpec {
+  readonly columns: Readonly<Record<string, ColumnKind>>;
+  /** The natural key: a row whose key exists updates it instead of adding a duplicate. */
+  readonly conflict: readonly string[];
+  /** Columns kept from the first insert when the row is updated later. */
+  readonly keep?: readonly string[];
+}
+
+const text = 'text' as const;
+const float8 = 'float8' as const;
+const int4 = 'int4' as const;
+
+export const BULK_TABLES = {
+  custodian: {
+    columns: {
+      code: text,
+      name_zh: text,
+      name_en: text,
+      level: text,
+      province_code: text,
+      contact_name: text,
+      contact_email: text,
+      contact_phone: text,
+      address: text,
+      created_at: text,
+      updated_at: text,
+    },
+    conflict: ['code'],
+    keep: ['created_at'],
+  },
+  organisation: {
+    columns: {
+      code: text,
+      name_zh: text,
+      name_en: text,
+      kind: text,
+      province_code: text,
+      created_at: text,
+      updated_at: text,
+    },
+    conflict: ['code'],
+    keep: ['created_at'],
+  },
+  borehole: {
+    columns: {
+      public_id: text,
+      dataset: text,
+      hole_id: text,
+      name: text,
+      project: text,
+      deposit_name: text,
+      province_code: text,
+      county: text,
+      lon: float8,
+      lat: float8,
+      src_crs: text,
+      src_x: float8,
+      src_y: float8,
+      collar_elev: float8,
+      total_depth: float8,
+      drill_start: text,
+      drill_end: text,
+      purpose: text,
+      commodities: text,
+      deposit_type: text,
+      tectonic_unit: text,
+      metallogenic_belt: text,
+      core_class: text,
+      custodian_id: int4,
+      depositor_id: int4,
+      funding_source: text,
+      ownership_dispute: int4,
+      confidentiality: text,
+      core_length: float8,
+      recovery: float8,
+      created_at: text,
+      updated_at: text,
+    },
+    conflict: ['dataset', 'hole_id'],
+    keep: ['public_id', 'created_at'],
+  },
+  borehole_commodity: {
+    columns: { borehole_id: int4, commodity: text },
+    conflict: ['borehole_id', 'commodity'],
+  },
+  survey: {
+    columns: { borehole_id: int4, depth: float8, azimuth: float8, dip: float8 },
+    conflict: ['borehole_id', 'depth'],
+  },
+  lithology: {
+    columns: {
+      borehole_id: int4,
+      depth_from: float8,
+      depth_to: float8,
+      code: text,
+      name_zh: text,
+      name_en: text,
+      description: text,
+    },
+    conflict: ['borehole_id', 'depth_from'],
+  },
+  core_box: {
+    columns: {
+      public_id: text,
+      borehole_id: int4,
+      box_no: text,
+      depth_from: float8,
+      depth_to: float8,
+      shelf_location: text,
+    },
+    conflict: ['borehole_id', 'box_no'],
+    keep: ['public_id'],
+  },
+  sample: {
+    columns: {
+      public_id: text,
+      borehole_id: int4,
+      sample_no: text,
+      depth_from: float8,
+      depth_to: float8,
+      sample_type: text,
+      taken_for: text,
+      taken_at: text,
+      remaining_fraction: float8,
+    },
+    conflict: ['borehole_id', 'sample_no'],
+    keep: ['public_id'],
+  },
+  catalog_record: {
+    columns: {
+      public_id: text,
+      record_no: text,
+      title_zh: text,
+      title_en: text,
+      material_type: text,
+      borehole_id: int4,
+      custodian_id: int4,
+      province_code: text,
+      quantity: float8,
+      unit: text,
+      year: int4,
+      description: text,
+      created_at: text,
+      updated_at: text,
+    },
+    conflict: ['record_no'],
+    keep: ['public_id', 'created_at'],
+  },
+} as const satisfies Record<string, BulkTableSpec>;
+
+export type BulkTable = keyof typeof BULK_TABLES & keyof Database;
+/** A row for a bulk table: every column of the spec, null where unknown. */
+export type BulkRow<T extends BulkTable> = {
+  [K in keyof (typeof BULK_TABLES)[T]['columns']]: string | number | null;
+};
+
+export interface BoreholeRef {
+  id: number;
+  total_depth: number | null;
+}
+
+export interface BulkSession {
+  /** Inserts rows, updating those whose natural key exists already. */
+  upsert<T extends BulkTable>(table: T, rows: ReadonlyArray<BulkRow<T>>): Promise<void>;
+  /** Deletes the rows of `table` whose `borehole_id` is one of `ids` (to replace a hole's intervals). */
+  deleteForBoreholes(
+    table: 'survey' | 'lithology' | 'borehole_commodity',
+    ids: readonly number[],
+  ): Promise<void>;
+  /** Finds boreholes of a dataset by hole id. */
+  findBoreholes(dataset: string, holeIds: readonly string[]): Promise<Map<string, BoreholeRef>>;
+  /** Finds ids by code in custodian or organisation. */
+  findCodes(table: 'custodian' | 'organisation', codes: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface BulkWriter {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<R>(work: (session: BulkSession) => Promise<R>): Promise<R>;
+}
+
+export function updatableColumns(spec: BulkTableSpec): string[] {
+  return Object.keys(spec.columns).filter(
+    (c) => !spec.conflict.includes(c) && !(spec.keep ?? []).includes(c),
+  );
+}

@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import { eachEngine } from '../support/engines.js';
+import type { BulkRow } from '../../src/store/bulk.js';
+
+const now = '2026-11-26T00:00:00.000Z';
+function hole(holeId: string, depth: number): BulkRow<'borehole'> {
+  return {
+    public_id: `CSB-${holeId}`,
+    dataset: 'd',
+    hole_id: holeId,
+    name: holeId,
+    project: null,
+    deposit_name: null,
+    province_code: '540000',
+    county: null,
+    lon: 91.1,
+    lat: 29.6,
+    src_crs: 'EPSG:4326',
+    src_x: 91.1,
+    src_y: 29.6,
+    collar_elev: 4000,
+    total_depth: depth,
+    drill_start: null,
+    drill_end: null,
+    purpose: null,
+    commodities: '["Cu"]',
+    deposit_type: null,
+    tectonic_unit: null,
+    metallogenic_belt: null,
+    core_class: 'I',
+    custodian_id: null,
+    depositor_id: null,
+    funding_source: 'central_fiscal',
+    ownership_dispute: 0,
+    confidentiality: 'public',
+    core_length: null,
+    recovery: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+eachEngine('bulk writer', ({ fresh }) => {
+  it('upserts on the natural key and keeps the first public id', async () => {
+    const store = await fresh();
+    await store.bulk.transaction((s) => s.upsert('borehole', [hole('ZK1', 100), hole('ZK2', 200)]));
+    await store.bulk.transaction((s) =>
+      s.upsert('borehole', [{ ...hole('ZK1', 150), public_id: 'CSB-other' }]),
+    );
+    const rows = await store.db
+      .selectFrom('borehole')
+      .select(['hole_id', 'total_depth', 'public_id'])
+      .orderBy('hole_id')
+      .execute();
+    expect(rows).toEqual([
+      { hole_id: 'ZK1', total_depth: 150, public_id: 'CSB-ZK1' },
+      { hole_id: 'ZK2', total_depth: 200, public_id: 'CSB-ZK2' },
+    ]);
+    const found = await store.bulk.transaction((s) => s.findBoreholes('d', ['ZK1', 'nope']));
+    expect([...found.keys()]).toEqual(['ZK1']);
+    expect(found.get('ZK1')?.total_depth).toBe(150);
+  });
+
+  it('rolls back everything when the work throws half-way', async () => {
+    const store = await fresh();
+    await expect(
+      store.bulk.transaction(async (s) => {
+        await s.upsert('borehole', [hole('A', 10)]);
+        throw new Error('bad row on line 3');
+      }),
+    ).rejects.toThrow('line 3');
+    const n = await store.db
+      .selectFrom('borehole')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(0);
+  });
+
+  it("replaces a hole's intervals", async () => {
+    const store = await fresh();
+    await store.bulk.transaction(async (s) => {
+      await s.upsert('borehole', [hole('ZK1', 100)]);
+      const id = (await s.findBoreholes('d', ['ZK1'])).get('ZK1')!.id;
+      await s.upsert('survey', [
+        { borehole_id: id, depth: 0, azimuth: 10, dip: 80 },
+        { borehole_id: id, depth: 50, azimuth: 12, dip: 78 },
+      ]);
+      await s.deleteForBoreholes('survey', [id]);
+      await s.upsert('survey', [{ borehole_id: id, depth: 0, azimuth: 11, dip: 81 }]);
+    });
+    const surveys = await store.db.selectFrom('survey').selectAll().execute();
+    expect(surveys).toHaveLength(1);
+    expect(surveys[0]).toMatchObject({ depth: 0, azimuth: 11, dip: 81 });
+  });
+});
