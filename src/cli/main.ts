@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { addGlobalFlags } from './context.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { serveCommand } from './commands/serve.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
       .description('CoreShare — drill-core resource sharing platform (岩芯科技资源共享)')
       .version('0.1.0'),
   );
+  program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
   return program;
 }

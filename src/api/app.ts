@@ -1,0 +1,88 @@
+// The HTTP application: external plugins (OpenAPI, static web app), then shared schemas, then routes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
+import { MapClusters } from '../services/map.service.js';
+import { registerProblemHandlers, sendProblem } from './problem.js';
+import { Problem } from './schemas/common.schema.js';
+import { BoreholeDetail, BoreholeSummary, CatalogRecord, Custodian } from './schemas/borehole.schema.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { boreholeRoutes } from './routes/boreholes.routes.js';
+import { custodianRoutes } from './routes/custodians.routes.js';
+import { catalogRoutes } from './routes/catalog.routes.js';
+import { mapRoutes } from './routes/map.routes.js';
+
+export interface AppOptions {
+  store: Store;
+  config: Pick<Config, 'webDir' | 'logLevel'>;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface CoreShareApp extends FastifyInstance {
+  clusters: MapClusters;
+}
+
+export async function buildApp({ store, config, logger }: AppOptions): Promise<CoreShareApp> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'CoreShare API',
+        version: '0.1.0',
+        description:
+          'Drill-core resource sharing platform (岩芯科技资源共享): catalog, boreholes, custodians, map.',
+      },
+      tags: [
+        { name: 'boreholes' },
+        { name: 'custodians' },
+        { name: 'catalog' },
+        { name: 'map' },
+        { name: 'health' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  for (const schema of [Problem, BoreholeSummary, BoreholeDetail, Custodian, CatalogRecord])
+    app.addSchema(schema);
+  registerProblemHandlers(app);
+
+  const clusters = new MapClusters(store);
+  await app.register(healthRoutes, { store });
+  await app.register(boreholeRoutes, { store });
+  await app.register(custodianRoutes, { store });
+  await app.register(catalogRoutes, { store });
+  await app.register(mapRoutes, { clusters });
+
+  const hasWeb = existsSync(join(config.webDir, 'index.html'));
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    // Client-side routes (/boreholes/…, /custodians/…) all load the single-page app.
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(
+      reply,
+      request,
+      404,
+      `no route for ${request.method} ${request.url.split('?')[0]}`,
+      'no_route',
+    );
+  });
+
+  return Object.assign(app, { clusters }) as unknown as CoreShareApp;
+}

@@ -1,0 +1,43 @@
+import { Command, Option } from 'commander';
+import { openStore, storeTarget } from '../../store/store.js';
+import { buildApp } from '../../api/app.js';
+import { configFrom } from '../context.js';
+import { prepareStore } from '../../services/startup.service.js';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the web app and API (creates the store and loads the demo dataset on first run)')
+    .addOption(new Option('--port <port>', 'HTTP port [env: CORESHARE_PORT]'))
+    .addOption(new Option('--host <host>', 'address to listen on [env: CORESHARE_HOST]'))
+    .addOption(
+      new Option(
+        '--demo-boreholes <n>',
+        'demo boreholes loaded into an empty store; 0 = none [env: CORESHARE_DEMO_BOREHOLES]',
+      ),
+    )
+    .action(async (options: { port?: string; host?: string; demoBoreholes?: string }, cmd: Command) => {
+      const config = configFrom(cmd, {
+        CORESHARE_PORT: options.port,
+        CORESHARE_HOST: options.host,
+        CORESHARE_DEMO_BOREHOLES: options.demoBoreholes,
+      });
+      const store = openStore(storeTarget(config));
+      const app = await buildApp({ store, config });
+      await prepareStore(store, config, app.log);
+      await app.listen({ port: config.port, host: config.host });
+      app.log.info(
+        { engine: store.engine, store: store.location },
+        `CoreShare on http://localhost:${config.port}`,
+      );
+      // Warm the map's cluster index so the first visitor does not wait for it.
+      void app.clusters.refresh().catch((err: unknown) => app.log.error({ err }, 'cluster index failed'));
+      const stop = async () => {
+        await app.close();
+        await store.close();
+      };
+      await new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const)
+          process.once(signal, () => void stop().then(resolve));
+      });
+    });
+}

@@ -1,0 +1,31 @@
+// Coordinates of classified (涉密) boreholes are coarsened before publication (DOMAIN.md, security).
+// Snapping to the centre of a fixed grid cell gives the same answer for every hole in the cell, so
+// repeated queries, sorting or averaging cannot recover the true position.
+import type { Confidentiality } from './vocabulary.js';
+
+/** Cell size in degrees for classified positions (~11 km north–south). */
+export const CLASSIFIED_CELL_DEGREES = 0.1;
+
+export interface Position {
+  lon: number | null;
+  lat: number | null;
+}
+
+function snap(value: number, cell: number): number {
+  return Math.round((Math.floor(value / cell) * cell + cell / 2) * 1e6) / 1e6;
+}
+
+/** The position a reader without clearance may see. */
+export function publishedPosition(
+  position: Position,
+  confidentiality: Confidentiality | string,
+): Position & { coarsened: boolean } {
+  if (confidentiality !== 'classified' || position.lon == null || position.lat == null) {
+    return { ...position, coarsened: false };
+  }
+  return {
+    lon: snap(position.lon, CLASSIFIED_CELL_DEGREES),
+    lat: snap(position.lat, CLASSIFIED_CELL_DEGREES),
+    coarsened: true,
+  };
+}

@@ -1,0 +1,39 @@
+// Typed errors of the use cases. The API maps them to RFC 9457 problem details; the CLI to exit codes.
+
+export interface ProblemField {
+  /** Where: a file and line for imports, a JSON pointer or parameter name for requests. */
+  file?: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly problems: ProblemField[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super('not_found', 404, `${what} ${JSON.stringify(id)} does not exist`);
+  }
+}
+
+export class InvalidInputError extends AppError {
+  constructor(message: string, problems: ProblemField[] = []) {
+    super('invalid_input', 400, message, problems);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface BoreholeFilter {
+  custodianId?: number;
+  province?: string;
+}
+
+export function boreholeRepository(db: Kysely<Database>) {
+  const summaryColumns = [
+    'b.id',
+    'b.public_id',
+    'b.hole_id',
+    'b.dataset',
+    'b.name',
+    'b.province_code',
+    'b.lon',
+    'b.lat',
+    'b.total_depth',
+    'b.core_class',
+    'b.commodities',
+    'b.deposit_name',
+    'b.confidentiality',
+    'c.code as custodian_code',
+  ] as const;
+
+  return {
+    /** Rows with id > afterId in id order: keyset pagination that stays fast on the last page. */
+    page(afterId: number, limit: number, filter: BoreholeFilter = {}) {
+      let q = db
+        .selectFrom('borehole as b')
+        .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
+        .select(summaryColumns)
+        .where('b.id', '>', afterId);
+      if (filter.custodianId !== undefined) q = q.where('b.custodian_id', '=', filter.custodianId);
+      if (filter.province !== undefined) q = q.where('b.province_code', '=', filter.province);
+      return q.orderBy('b.id').limit(limit).execute();
+    },
+
+    byPublicId(publicId: string) {
+      return db
+        .selectFrom('borehole as b')
+        .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
+        .leftJoin('organisation as o', 'o.id', 'b.depositor_id')
+        .selectAll('b')
+        .select([
+          'c.code as custodian_code',
+          'c.name_zh as custodian_name_zh',
+          'c.name_en as custodian_name_en',
+          'c.level as custodian_level',
+          'o.code as depositor_code',
+          'o.name_zh as depositor_name_zh',
+          'o.name_en as depositor_name_en',
+          'o.kind as depositor_kind',
+        ])
+        .where('b.public_id', '=', publicId)
+        .executeTakeFirst();
+    },
+
+    async children(boreholeId: number) {
+      const [lithology, surveys, boxes, samples, catalog] = await Promise.all([
+        db
+          .selectFrom('lithology')
+          .selectAll()
+          .where('borehole_id', '=', boreholeId)
+          .orderBy('depth_from')
+          .execute(),
+        db.selectFrom('survey').selectAll().where('borehole_id', '=', boreholeId).orderBy('depth').execute(),
+        db
+          .selectFrom('core_box')
+          .selectAll()
+          .where('borehole_id', '=', boreholeId)
+          .orderBy('depth_from')
+          .execute(),
+        db
+          .selectFrom('sample')
+          .selectAll()
+          .where('borehole_id', '=', boreholeId)
+          .orderBy('depth_from')
+          .orderBy('sample_no')
+          .execute(),
+        db
+          .selectFrom('catalog_record')
+          .selectAll()
+          .where('borehole_id', '=', boreholeId)
+          .orderBy('record_no')
+          .execute(),
+      ]);
+      return { lithology, surveys, boxes, samples, catalog };
+    },
+
+    /** Every mapped hole, for the cluster index (a narrow row: 1M rows stay ~100 MB). */
+    mapPoints() {
+      return db
+        .selectFrom('borehole')
+        .select(['public_id', 'name', 'lon', 'lat', 'core_class', 'confidentiality'])
+        .where('lon', 'is not', null)
+        .where('lat', 'is not', null)
+        .execute();
+    },
+
+    deleteByPublicId(publicId: string) {
+      return db.deleteFrom('borehole').where('public_id', '=', publicId).executeTakeFirst();
+    },
+  };
+}
+
+export type BoreholeRepository = ReturnType<typeof boreholeRepository>;

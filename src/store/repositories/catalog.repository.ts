@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface CatalogFilter {
+  custodianId?: number;
+  materialType?: string;
+}
+
+export function catalogRepository(db: Kysely<Database>) {
+  return {
+    page(afterId: number, limit: number, filter: CatalogFilter = {}) {
+      let q = db
+        .selectFrom('catalog_record as r')
+        .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
+        .leftJoin('custodian as c', 'c.id', 'r.custodian_id')
+        .select([
+          'r.id',
+          'r.public_id',
+          'r.record_no',
+          'r.title_zh',
+          'r.title_en',
+          'r.material_type',
+          'r.province_code',
+          'r.quantity',
+          'r.unit',
+          'r.year',
+          'r.description',
+          'b.public_id as borehole_public_id',
+          'c.code as custodian_code',
+        ])
+        .where('r.id', '>', afterId);
+      if (filter.custodianId !== undefined) q = q.where('r.custodian_id', '=', filter.custodianId);
+      if (filter.materialType !== undefined) q = q.where('r.material_type', '=', filter.materialType);
+      return q.orderBy('r.id').limit(limit).execute();
+    },
+  };
+}
