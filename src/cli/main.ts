@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { addGlobalFlags } from './context.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { backupCommand } from './commands/backup.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -13,12 +14,14 @@ export function buildProgram(): Command {
   );
   program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
+  program.addCommand(backupCommand());
   return program;
 }
 
 /** Exit codes: 0 done, 1 failed (bad input, nothing changed), 2 usage or configuration error. */
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram().exitOverride();
+  for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv);
     return 0;
