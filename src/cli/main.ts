@@ -1,10 +1,12 @@
 // The `coreshare` command. Commands call services; none of them writes SQL.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { AppError } from '../services/errors.js';
 import { addGlobalFlags } from './context.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { backupCommand } from './commands/backup.command.js';
+import { boreholeCommand, custodianCommand, organisationCommand } from './commands/curation.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -15,18 +17,33 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
   program.addCommand(backupCommand());
+  program.addCommand(custodianCommand());
+  program.addCommand(organisationCommand());
+  program.addCommand(boreholeCommand());
   return program;
 }
 
 /** Exit codes: 0 done, 1 failed (bad input, nothing changed), 2 usage or configuration error. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  const program = buildProgram();
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof AppError) {
+      process.stderr.write(`coreshare: ${error.message}\n`);
+      for (const p of error.problems.slice(0, 100)) {
+        const where = [p.file, p.line, p.field].filter((x) => x !== undefined).join(':');
+        process.stderr.write(`  ${where ? where + ': ' : ''}${p.message}\n`);
+      }
+      return 1;
+    }
     if (error instanceof ConfigError) {
       process.stderr.write(`coreshare: configuration: ${error.message}\n`);
       return 2;
