@@ -180,7 +180,11 @@ export interface BulkSession {
 }
 
 export interface BulkWriter {
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside `work` use only the session: on SQLite the store's single connection is held for the
+   * duration, so a query through `store.db` would wait forever.
+   */
   transaction<R>(work: (session: BulkSession) => Promise<R>): Promise<R>;
 }
 
