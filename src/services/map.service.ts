@@ -1,6 +1,6 @@
 // Server-side clustering for the map: one supercluster index over every mapped borehole, so the
 // browser draws a few hundred features whatever the zoom, even for a million holes.
-import Supercluster from 'supercluster';
+import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Store } from '../store/store.js';
 import { changeToken } from '../store/change-token.js';
@@ -8,37 +8,44 @@ import { boreholeRepository } from '../store/repositories/borehole.repository.js
 import { publishedPosition } from '../domain/desensitise.js';
 import { InvalidInputError } from './errors.js';
 
-interface PointProps {
-  id: string;
-  name: string;
-  core_class: string | null;
+/** The index keeps only the row id per point; labels are read for the few points a view shows. */
+interface Lean {
+  i: number;
 }
+type LeanPoint = Feature<Point, Lean>;
 
 export type BBox = [number, number, number, number];
 
 /** How often the store is asked whether boreholes changed. */
 const RECHECK_MS = 5_000;
+const PAGE = 50_000;
 
 export class MapClusters {
-  private index: Supercluster<PointProps> | undefined;
-  private building: Promise<Supercluster<PointProps>> | undefined;
+  private index: Supercluster<Lean> | undefined;
+  private building: Promise<Supercluster<Lean>> | undefined;
   private token = '';
   private checkedAt = 0;
 
   constructor(private readonly store: Store) {}
 
-  private async build(): Promise<Supercluster<PointProps>> {
+  private async build(): Promise<Supercluster<Lean>> {
     const token = await changeToken(this.store);
-    const rows = await boreholeRepository(this.store.db).mapPoints();
-    const features: Array<Feature<Point, PointProps>> = rows.map((r) => {
-      const p = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
-      return {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [p.lon!, p.lat!] },
-        properties: { id: r.public_id, name: r.name, core_class: r.core_class },
-      };
-    });
-    const index = new Supercluster<PointProps>({ radius: 60, maxZoom: 16, minPoints: 2 }).load(features);
+    const repo = boreholeRepository(this.store.db);
+    const points: LeanPoint[] = [];
+    for (let after = 0; ;) {
+      const rows = await repo.mapPointsAfter(after, PAGE);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const p = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
+        points.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [p.lon!, p.lat!] },
+          properties: { i: r.id },
+        });
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+    const index = new Supercluster<Lean>({ radius: 60, maxZoom: 14, minPoints: 2 }).load(points);
     this.index = index;
     this.token = token;
     this.checkedAt = Date.now();
@@ -46,7 +53,7 @@ export class MapClusters {
   }
 
   /** The current index; rebuilt in the background when the store changed, served stale meanwhile. */
-  private async current(): Promise<Supercluster<PointProps>> {
+  private async current(): Promise<Supercluster<Lean>> {
     if (!this.index) return (this.building ??= this.build().finally(() => (this.building = undefined)));
     if (!this.building && Date.now() - this.checkedAt > RECHECK_MS) {
       this.checkedAt = Date.now();
@@ -66,7 +73,32 @@ export class MapClusters {
 
   async clusters(bbox: BBox, zoom: number): Promise<FeatureCollection<Point>> {
     const index = await this.current();
-    return { type: 'FeatureCollection', features: index.getClusters(bbox, Math.floor(zoom)) };
+    const found = index.getClusters(bbox, Math.floor(zoom));
+    const isLeaf = (p: object): p is Lean => 'i' in p;
+    const leafIds = found.flatMap((f) => (isLeaf(f.properties) ? [f.properties.i] : []));
+    const labels = new Map(
+      (await boreholeRepository(this.store.db).labelsByIds(leafIds)).map((l) => [l.id, l]),
+    );
+    const features: Array<Feature<Point>> = [];
+    for (const f of found) {
+      if (!isLeaf(f.properties)) {
+        const { cluster_id, point_count } = f.properties as ClusterProperties;
+        features.push({
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: { cluster: true, cluster_id, point_count },
+        });
+        continue;
+      }
+      const label = labels.get(f.properties.i);
+      if (!label) continue; // deleted since the index was built
+      features.push({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { id: label.public_id, name: label.name, core_class: label.core_class },
+      });
+    }
+    return { type: 'FeatureCollection', features };
   }
 }
 

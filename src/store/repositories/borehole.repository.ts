@@ -89,13 +89,26 @@ export function boreholeRepository(db: Kysely<Database>) {
       return { lithology, surveys, boxes, samples, catalog };
     },
 
-    /** Every mapped hole, for the cluster index (a narrow row: 1M rows stay ~100 MB). */
-    mapPoints() {
+    /** Mapped holes after `afterId` in id order, as narrow rows, to build the cluster index in pages. */
+    mapPointsAfter(afterId: number, limit: number) {
       return db
         .selectFrom('borehole')
-        .select(['public_id', 'name', 'lon', 'lat', 'core_class', 'confidentiality'])
+        .select(['id', 'lon', 'lat', 'confidentiality'])
+        .where('id', '>', afterId)
         .where('lon', 'is not', null)
         .where('lat', 'is not', null)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+    },
+
+    /** Labels for the single boreholes a map view shows. */
+    labelsByIds(ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('borehole')
+        .select(['id', 'public_id', 'name', 'core_class'])
+        .where('id', 'in', ids)
         .execute();
     },
 
