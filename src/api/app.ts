@@ -72,7 +72,13 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/healthz';
+    const path = request.url.split('?')[0] ?? '';
+    // A missing asset (a name with an extension) is a 404, never the page: a stale bundle must not get HTML.
+    const isPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      path !== '/healthz' &&
+      !/\.[a-z0-9]+$/i.test(path);
     // Client-side routes (/boreholes/…, /custodians/…) all load the single-page app.
     if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
     return sendProblem(
