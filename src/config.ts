@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app served at `/`. */
   readonly webDir: string;
+  /** Raster base map(s) for the web app, e.g. 天地图 with a key; undefined = the offline map. */
+  readonly basemap: unknown;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +68,16 @@ export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`CORESHARE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
+  let basemap: unknown;
+  if (env.CORESHARE_BASEMAP?.trim()) {
+    try {
+      basemap = JSON.parse(env.CORESHARE_BASEMAP);
+    } catch {
+      throw new ConfigError(
+        'CORESHARE_BASEMAP must be JSON: {"url":"https://…/{z}/{x}/{y}…","attribution":"…"} or an array of them',
+      );
+    }
+  }
   const config: Config = {
     engine: databaseUrl ? 'postgres' : 'sqlite',
     dataDir: resolve(env.CORESHARE_DATA_DIR ?? './data'),
@@ -75,6 +87,7 @@ export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
     demoBoreholes: integer(env, 'CORESHARE_DEMO_BOREHOLES', 20_000, 0, 5_000_000),
     logLevel,
     webDir: resolve(env.CORESHARE_WEB_DIR ?? join(projectRoot(), 'dist/web')),
+    basemap,
   };
   return Object.freeze(config);
 }

@@ -20,7 +20,7 @@ import { mapRoutes } from './routes/map.routes.js';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<Config, 'webDir' | 'logLevel'>;
+  config: Pick<Config, 'webDir' | 'logLevel'> & Partial<Pick<Config, 'basemap'>>;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -66,6 +66,12 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
   await app.register(custodianRoutes, { store });
   await app.register(catalogRoutes, { store });
   await app.register(mapRoutes, { clusters });
+
+  // Settings the web app reads before it starts, so operators configure it without rebuilding.
+  const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;
+  app.get('/config.js', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(pageConfig),
+  );
 
   const hasWeb = existsSync(join(config.webDir, 'index.html'));
   if (hasWeb)

@@ -22,7 +22,21 @@ describe('serving the web app', () => {
     expect((await app.inject({ url: '/assets/app.js' })).headers['content-type']).toContain('javascript');
     expect((await app.inject({ url: '/assets/app-old.js' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/api/nothing' })).json()).toMatchObject({ status: 404 });
+    expect((await app.inject({ url: '/config.js' })).body).toBe('window.CORESHARE_BASEMAP = null;\n');
     await app.close();
+    const tianditu = {
+      url: 'https://t0.tianditu.gov.cn/vec_w/wmts?tk=KEY&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+      attribution: '天地图</script>',
+    };
+    const configured = await buildApp({
+      store,
+      config: { webDir, logLevel: 'silent', basemap: tianditu },
+      logger: false,
+    });
+    const script = (await configured.inject({ url: '/config.js' })).body;
+    expect(script).not.toContain('</script>');
+    expect(script).toContain('tianditu.gov.cn');
+    await configured.close();
     await store.close();
   });
 });
