@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { eachEngine } from '../support/engines.js';
 import type { BulkRow } from '../../src/store/bulk.js';
 
@@ -40,7 +41,48 @@ function hole(holeId: string, depth: number): BulkRow<'borehole'> {
   };
 }
 
-eachEngine('bulk writer', ({ fresh }) => {
+eachEngine('bulk writer', ({ engine, fresh }) => {
+  it('keeps the spatial index in step with bulk inserts, updates and rollbacks', async () => {
+    const store = await fresh();
+    const inBox = async () => {
+      const q =
+        engine === 'sqlite'
+          ? sql<{
+              n: number;
+            }>`SELECT count(*) AS n FROM borehole_rtree WHERE min_lon >= 91 AND max_lon <= 92 AND min_lat >= 29 AND max_lat <= 30`
+          : sql<{
+              n: number;
+            }>`SELECT count(*) AS n FROM borehole WHERE geom && ST_MakeEnvelope(91, 29, 92, 30, 4326)`;
+      return Number((await q.execute(store.db)).rows[0]?.n);
+    };
+    await store.bulk.transaction((s) => s.upsert('borehole', [hole('A', 1), hole('B', 1)]));
+    expect(await inBox()).toBe(2);
+    await store.bulk.transaction((s) => s.upsert('borehole', [{ ...hole('A', 1), lon: 100 }, hole('C', 1)]));
+    expect(await inBox()).toBe(2);
+    await expect(
+      store.bulk.transaction(async (s) => {
+        await s.upsert('borehole', [hole('D', 1)]);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await inBox()).toBe(2);
+    // The trigger is back after both the commit and the rollback: a plain insert is indexed.
+    await store.db
+      .insertInto('borehole')
+      .values({
+        public_id: 'CSB-E',
+        dataset: 'd',
+        hole_id: 'E',
+        name: 'E',
+        lon: 91.5,
+        lat: 29.5,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    expect(await inBox()).toBe(3);
+  });
+
   it('upserts on the natural key and keeps the first public id', async () => {
     const store = await fresh();
     await store.bulk.transaction((s) => s.upsert('borehole', [hole('ZK1', 100), hole('ZK2', 200)]));

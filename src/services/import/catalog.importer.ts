@@ -1,0 +1,143 @@
+// Catalog records of physical geological materials (实物地质资料目录): upserted on record_no,
+// optionally linked to a borehole by hole id (in --dataset, or the row's own dataset column).
+import type { BulkRow, BulkSession } from '../../store/bulk.js';
+import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
+import { publicId } from '../../domain/public-id.js';
+import { normaliseTerm } from '../../domain/vocabulary.js';
+import { parseYear } from './field-values.js';
+import {
+  CodeLookup,
+  HoleLookup,
+  RowCheck,
+  type ImportContext,
+  type KindImporter,
+  type Mutable,
+} from './importer-kit.js';
+import type { Issue, RawRow } from './problem-log.js';
+import { provinceCode } from './reference-terms.js';
+
+interface PendingRecord {
+  row: Mutable<BulkRow<'catalog_record'>>;
+  custodian: string | null;
+  dataset: string;
+  hole: string | null;
+  raw: RawRow;
+}
+
+export class CatalogImporter implements KindImporter {
+  readonly kind = 'catalog' as const;
+  private readonly check: RowCheck;
+  private readonly seen = new Map<string, number>();
+  private readonly custodians = new CodeLookup('custodian');
+  private readonly holes = new Map<string, HoleLookup>();
+  private batch: PendingRecord[] = [];
+
+  constructor(
+    private readonly ctx: ImportContext,
+    labels: Partial<Record<ImportField, string>>,
+  ) {
+    this.check = new RowCheck(fieldsOf('catalog'), labels);
+  }
+
+  pending(): number {
+    return this.batch.length;
+  }
+
+  accept(cells: ReadonlyArray<string | null>, raw: RawRow): void {
+    const c = this.check.reset(cells);
+    const recordNo = c.required('record_no');
+    if (recordNo !== null) {
+      const first = this.seen.get(recordNo);
+      if (first !== undefined)
+        c.issue('record_no', `duplicate record_no ${JSON.stringify(recordNo)}: also on line ${first}`);
+      else this.seen.set(recordNo, raw.line);
+    }
+    const title = c.required('title_zh');
+    const materialText = c.required('material_type');
+    const material =
+      materialText === null
+        ? null
+        : c.term(
+            'material_type',
+            (s) => normaliseTerm('material_type', s),
+            '岩芯, 岩屑, 标本, 薄片, 样品, 其他 (core, cuttings, specimen, thin_section, sample, other)',
+          );
+    const province = c.text('province');
+    const provinceValue = province === null ? null : (provinceCode(province) ?? null);
+    if (province !== null && provinceValue === null)
+      c.issue('province', `${JSON.stringify(province)} is not a known province name or code`);
+    const row: Mutable<BulkRow<'catalog_record'>> = {
+      public_id: publicId('catalog', recordNo ?? ''),
+      record_no: recordNo,
+      title_zh: title,
+      title_en: c.text('title_en'),
+      material_type: material,
+      borehole_id: null,
+      custodian_id: null,
+      province_code: provinceValue,
+      quantity: c.number('quantity', { min: 0 }),
+      unit: c.text('unit'),
+      year: c.parsed('year', parseYear),
+      description: c.text('description'),
+      created_at: this.ctx.now,
+      updated_at: this.ctx.now,
+    };
+    if (c.issues.length) {
+      this.ctx.problems.reject(raw, c.issues);
+      return;
+    }
+    const dataset = c.text('dataset') ?? this.ctx.dataset;
+    this.batch.push({
+      row,
+      custodian: this.ctx.custodian ?? c.text('custodian'),
+      dataset,
+      hole: c.text('hole_id'),
+      raw,
+    });
+  }
+
+  private lookup(dataset: string): HoleLookup {
+    let l = this.holes.get(dataset);
+    if (!l) this.holes.set(dataset, (l = new HoleLookup(dataset)));
+    return l;
+  }
+
+  async flush(session: BulkSession): Promise<void> {
+    const items = this.batch;
+    this.batch = [];
+    if (!items.length) return;
+    await this.custodians.resolve(
+      session,
+      items.map((i) => i.custodian),
+    );
+    for (const dataset of new Set(items.map((i) => i.dataset))) {
+      const holes = items.filter((i) => i.dataset === dataset && i.hole !== null).map((i) => i.hole!);
+      await this.lookup(dataset).resolve(session, holes);
+    }
+    const rows: BulkRow<'catalog_record'>[] = [];
+    for (const item of items) {
+      const issues: Issue[] = [];
+      if (item.custodian !== null) {
+        item.row.custodian_id = this.custodians.get(item.custodian);
+        if (item.row.custodian_id === null)
+          issues.push({
+            field: this.check.label('custodian'),
+            message: `custodian code ${JSON.stringify(item.custodian)} does not exist`,
+          });
+      }
+      if (item.hole !== null) {
+        item.row.borehole_id = this.lookup(item.dataset).get(item.hole)?.id ?? null;
+        if (item.row.borehole_id === null) {
+          issues.push({
+            field: this.check.label('hole_id'),
+            message: `hole ${JSON.stringify(item.hole)} is not in dataset ${JSON.stringify(item.dataset)}`,
+          });
+        }
+      }
+      if (issues.length) this.ctx.problems.reject(item.raw, issues);
+      else rows.push(item.row);
+    }
+    this.ctx.stats.written += rows.length;
+    if (this.ctx.writing() && rows.length) await session.upsert('catalog_record', rows);
+  }
+}

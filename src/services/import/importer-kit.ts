@@ -1,0 +1,229 @@
+// What the per-kind importers share: the import context, a reusable row checker that turns cells
+// into typed values or issues, per-hole grouping for streamed files, and cached code look-ups.
+import type { BoreholeRef, BulkSession } from '../../store/bulk.js';
+import type { Crs } from '../../domain/coordinates.js';
+import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
+import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
+import type { Issue, ProblemLog, RawRow } from './problem-log.js';
+
+/** A bulk row whose ids are filled in after the look-ups of a flush. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface ImportContext {
+  readonly file: string;
+  readonly dataset: string;
+  /** Metres per unit of the file's depths, elevations and local coordinates. */
+  readonly toMetres: number;
+  readonly crs: Crs;
+  /** The CRS was not given: numbers that are not degrees mean --crs is missing. */
+  readonly crsAssumed: boolean;
+  readonly custodian: string | null;
+  readonly problems: ProblemLog;
+  /** False in a dry run, and once a problem makes an all-or-nothing import fail anyway. */
+  writing(): boolean;
+  readonly now: string;
+  readonly stats: {
+    written: number;
+    inserted: number | null;
+    updated: number | null;
+    holesReplaced: number | null;
+  };
+  readonly warnings: string[];
+}
+
+export interface KindImporter {
+  readonly kind: RecordKind;
+  /** Validates one row (cells in `fieldsOf(kind)` order) without I/O; keeps or rejects it. */
+  accept(cells: ReadonlyArray<string | null>, row: RawRow): void;
+  /** Rows waiting to be written. */
+  pending(): number;
+  /** Checks what needs the store (holes, codes) and writes; `final` after the last row. */
+  flush(session: BulkSession, final: boolean): Promise<void>;
+}
+
+const NONE: Issue[] = [];
+
+/** Reads typed values from one row's cells, collecting issues; one instance is reused for every row. */
+export class RowCheck {
+  /** The row's issues; the shared empty array until the first one (most rows have none). */
+  issues: Issue[] = NONE;
+  private cells: ReadonlyArray<string | null> = [];
+  private readonly slot: Map<ImportField, number>;
+
+  constructor(
+    fields: readonly ImportField[],
+    private readonly labels: Readonly<Partial<Record<ImportField, string>>>,
+  ) {
+    this.slot = new Map(fields.map((f, i) => [f, i]));
+  }
+
+  reset(cells: ReadonlyArray<string | null>): this {
+    this.cells = cells;
+    this.issues = NONE;
+    return this;
+  }
+
+  /** The header the field was read from (what the user sees), or the field's own name. */
+  label(field: ImportField): string {
+    return this.labels[field] ?? field;
+  }
+
+  issue(field: ImportField, message: string): void {
+    if (this.issues === NONE) this.issues = [];
+    this.issues.push({ field: this.label(field), message });
+  }
+
+  text(field: ImportField): string | null {
+    const i = this.slot.get(field);
+    return i === undefined ? null : (this.cells[i] ?? null);
+  }
+
+  required(field: ImportField): string | null {
+    const value = this.text(field);
+    if (value === null)
+      this.issue(field, `${field} is required (the cell is empty or a placeholder such as -, NA, -999)`);
+    return value;
+  }
+
+  parsed<T>(field: ImportField, parse: (s: string) => Parsed<T>, required = false): T | null {
+    const text = required ? this.required(field) : this.text(field);
+    if (text === null) return null;
+    const value = parse(text);
+    if (isError(value)) {
+      this.issue(field, value.error);
+      return null;
+    }
+    return value;
+  }
+
+  /** A number within [min, max], multiplied by `scale` (a unit conversion). */
+  number(
+    field: ImportField,
+    opts: { required?: boolean; min?: number; max?: number; scale?: number } = {},
+  ): number | null {
+    const value = this.parsed(field, parseNumber, opts.required);
+    if (value === null) return null;
+    if ((opts.min !== undefined && value < opts.min) || (opts.max !== undefined && value > opts.max)) {
+      const range =
+        opts.max === undefined
+          ? `≥ ${opts.min}`
+          : opts.min === undefined
+            ? `≤ ${opts.max}`
+            : `${opts.min}…${opts.max}`;
+      this.issue(field, `${field} ${value} is out of range (${range})`);
+      return null;
+    }
+    return opts.scale === undefined || opts.scale === 1 ? value : value * opts.scale;
+  }
+
+  date(field: ImportField): string | null {
+    return this.parsed(field, parseDate);
+  }
+
+  fraction(field: ImportField): number | null {
+    return this.parsed(field, parseFraction);
+  }
+
+  /** A controlled-vocabulary code, or an issue listing what is accepted. */
+  term(field: ImportField, normalise: (s: string) => string | undefined, accepted: string): string | null {
+    const text = this.text(field);
+    if (text === null) return null;
+    const code = normalise(text);
+    if (code === undefined)
+      this.issue(field, `${JSON.stringify(text)} is not a known ${field}; use one of ${accepted}`);
+    return code ?? null;
+  }
+}
+
+/** One run of consecutive rows of a hole (a hole whose id reappears later has several). */
+export interface Grouped<T> {
+  hole: string;
+  items: T[];
+}
+
+/** Groups consecutive rows of a hole; files sorted by hole use O(rows of one hole) memory. */
+export class HoleGroups<T> {
+  private current: Grouped<T> | undefined;
+  private ready: Grouped<T>[] = [];
+  private readyItems = 0;
+
+  add(hole: string, item: T): void {
+    if (this.current?.hole !== hole) {
+      this.close();
+      this.current = { hole, items: [] };
+    }
+    this.current.items.push(item);
+  }
+
+  /** Rows in complete groups (the current hole may still continue). */
+  pending(): number {
+    return this.readyItems;
+  }
+
+  take(final: boolean): Grouped<T>[] {
+    if (final) this.close();
+    const out = this.ready;
+    this.ready = [];
+    this.readyItems = 0;
+    return out;
+  }
+
+  private close(): void {
+    if (!this.current) return;
+    this.ready.push(this.current);
+    this.readyItems += this.current.items.length;
+    this.current = undefined;
+  }
+}
+
+/** Holes kept between flushes: enough for files grouped by hole, bounded for a million-hole file. */
+const HOLE_CACHE = 50_000;
+
+/** Holes of the dataset by hole id, looked up per flush and cached a while. */
+export class HoleLookup {
+  private readonly cache = new Map<string, BoreholeRef | null>();
+
+  constructor(private readonly dataset: string) {}
+
+  /** Looks up the holes of a flush; `get` answers for them until the next call. */
+  async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
+    const wanted = new Set(holes);
+    if (this.cache.size + wanted.size > HOLE_CACHE) this.cache.clear();
+    const missing = [...wanted].filter((h) => !this.cache.has(h));
+    if (!missing.length) return;
+    const found = await session.findBoreholes(this.dataset, missing);
+    for (const h of missing) this.cache.set(h, found.get(h) ?? null);
+  }
+
+  get(hole: string): BoreholeRef | null {
+    return this.cache.get(hole) ?? null;
+  }
+
+  /** The issue for rows whose hole has no collar in the dataset. */
+  orphan(hole: string, rows: readonly RawRow[], label: string): Issue {
+    const span =
+      rows.length > 1 ? ` (${rows.length} rows, lines ${rows[0]!.line}–${rows[rows.length - 1]!.line})` : '';
+    return {
+      field: label,
+      message: `hole ${JSON.stringify(hole)} has no collar in dataset ${JSON.stringify(this.dataset)}${span}: import its collars first, with the same --dataset`,
+    };
+  }
+}
+
+/** Custodian or organisation ids by code, looked up once per code. */
+export class CodeLookup {
+  private readonly cache = new Map<string, number | null>();
+
+  constructor(private readonly table: 'custodian' | 'organisation') {}
+
+  async resolve(session: BulkSession, codes: Iterable<string | null>): Promise<void> {
+    const missing = [...new Set(codes)].filter((c): c is string => c !== null && !this.cache.has(c));
+    if (!missing.length) return;
+    const found = await session.findCodes(this.table, missing);
+    for (const c of missing) this.cache.set(c, found.get(c) ?? null);
+  }
+
+  get(code: string): number | null {
+    return this.cache.get(code) ?? null;
+  }
+}

@@ -1,0 +1,126 @@
+// .xlsx reader on exceljs's streaming WorkbookReader: rows arrive one at a time from the zip, so a
+// large workbook is never loaded whole. Lines are the sheet's row numbers.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { RawRow } from './problem-log.js';
+import { isBlank, SourceError, type RowSource } from './row-source.js';
+
+const BATCH = 2000;
+
+/** A cell as the text a CSV export of it would hold. */
+export function cellText(value: unknown): string | null {
+  if (value == null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as Array<{ text: string }>).map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if ('text' in v) return cellText(v.text);
+    if ('error' in v) return null; // #N/A, #REF!: no value
+  }
+  return String(value);
+}
+
+function rowValues(row: ExcelJS.Row): Array<string | null> {
+  // exceljs rows are 1-based and sparse.
+  const raw = row.values as unknown[];
+  const out: Array<string | null> = [];
+  for (let i = 1; i < raw.length; i++) out.push(cellText(raw[i]));
+  return out;
+}
+
+export async function openXlsxSource(path: string, sheet?: string): Promise<RowSource> {
+  const totalBytes = (await stat(path)).size;
+  if (totalBytes === 0) throw new SourceError(1, '(file)', 'the file is empty');
+  let bytes = 0;
+  // Counted as exceljs pulls it: a 'data' listener on the file would start it flowing too early.
+  const input = createReadStream(path).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to tell dates from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+
+  const rows = async function* (): AsyncGenerator<RawRow[]> {
+    let found = false;
+    try {
+      for await (const worksheet of reader) {
+        const name = (worksheet as unknown as { name: string }).name;
+        seen.push(name);
+        if (found || (sheet !== undefined && name !== sheet)) continue;
+        found = true;
+        let batch: RawRow[] = [];
+        for await (const row of worksheet) {
+          batch.push({ line: row.number, values: rowValues(row) });
+          if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
+      }
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      throw new SourceError(1, '(file)', `not a readable .xlsx workbook: ${(error as Error).message}`);
+    }
+    if (!found) {
+      throw new SourceError(
+        1,
+        'sheet',
+        sheet === undefined
+          ? 'the workbook has no worksheet'
+          : `no worksheet named ${JSON.stringify(sheet)}; the workbook has: ${seen.join(', ')}`,
+      );
+    }
+  };
+
+  const all = rows();
+  let header: RawRow | undefined;
+  let rest: RawRow[] = [];
+  while (!header) {
+    const next = await all.next();
+    if (next.done) break;
+    const index = next.value.findIndex((r) => !isBlank(r.values));
+    if (index >= 0) {
+      header = next.value[index]!;
+      rest = next.value.slice(index + 1);
+    }
+  }
+  if (!header) throw new SourceError(1, '(file)', 'the worksheet is empty');
+  const headers = header.values.map((h, i) => (h ?? '').trim() || `column ${i + 1}`);
+
+  return {
+    headers,
+    // Excel drops trailing empty cells, so a short row is normal here, not ragged.
+    fixedWidth: false,
+    details: { sheet: seen[seen.length - 1] },
+    totalBytes,
+    bytesRead: () => bytes,
+    async *batches() {
+      const first = rest.filter((r) => !isBlank(r.values));
+      rest = [];
+      if (first.length) yield first;
+      for await (const batch of all) {
+        const kept = batch.filter((r) => !isBlank(r.values));
+        if (kept.length) yield kept;
+      }
+    },
+  };
+}
