@@ -7,6 +7,9 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { boreholeCommand, custodianCommand, organisationCommand } from './commands/curation.command.js';
+import { importCommand } from './commands/import.command.js';
+import { exportCommand } from './commands/export.command.js';
+import { demoCommand } from './commands/demo.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   program.addCommand(custodianCommand());
   program.addCommand(organisationCommand());
   program.addCommand(boreholeCommand());
+  program.addCommand(importCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(demoCommand());
   return program;
 }
 

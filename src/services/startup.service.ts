@@ -2,6 +2,7 @@
 // demo national dataset so a fresh install shows a working catalog.
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
+import { isStoreEmpty, loadDemo } from './demo/demo.service.js';
 
 export interface StartupLog {
   info(obj: object, msg?: string): void;
@@ -14,7 +15,18 @@ export async function prepareStore(
 ): Promise<void> {
   const applied = await store.migrate();
   if (applied.length) log.info({ migrations: applied }, 'store migrated');
-  if (config.demoBoreholes > 0) {
-    log.info({ boreholes: config.demoBoreholes }, 'demo dataset: pending generator');
+  if (config.demoBoreholes > 0 && (await isStoreEmpty(store))) {
+    log.info(
+      { boreholes: config.demoBoreholes },
+      'empty store: loading the demo national dataset (first run only)',
+    );
+    let reported = 0;
+    const report = await loadDemo(store, { boreholes: config.demoBoreholes }, ({ done, total }) => {
+      if (done - reported >= total / 10 || done === total) {
+        reported = done;
+        log.info({ done, total }, 'demo dataset loading');
+      }
+    });
+    log.info({ ...report }, 'demo dataset loaded');
   }
 }

@@ -1,0 +1,40 @@
+// Site header: name, main navigation and the language switch.
+import { useI18n } from '../lib/i18n-context.js';
+import { Link } from '../lib/router.js';
+import type { Route } from './routes.js';
+
+export function AppHeader({ route }: { route: Route }) {
+  const { t, lang, setLang } = useI18n();
+  const current = (names: Route['name'][]) => (names.includes(route.name) ? 'page' : undefined);
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Link to="/" className="brand">
+        <span className="brand__mark" aria-hidden />
+        <span className="brand__name">{t('app.name')}</span>
+        <span className="brand__tagline">{t('app.tagline')}</span>
+      </Link>
+      <nav aria-label={t('nav.main')} className="app-nav">
+        <Link to="/" aria-current={current(['map'])}>
+          {t('nav.map')}
+        </Link>
+        <Link to="/custodians" aria-current={current(['custodians', 'custodian'])}>
+          {t('nav.custodians')}
+        </Link>
+        <a href="/api/docs">{t('nav.apiDocs')}</a>
+      </nav>
+      <button
+        type="button"
+        className="lang-switch"
+        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        aria-label={t('nav.switchLanguage')}
+        lang={lang === 'zh' ? 'en' : 'zh'}
+        data-testid="lang-switch"
+      >
+        {t('nav.otherLanguage')}
+      </button>
+    </header>
+  );
+}

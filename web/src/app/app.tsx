@@ -1,0 +1,48 @@
+// The app shell: language provider, header, and the page for the current path.
+import { CustodianPage } from '../features/custodians/components/custodian-page.js';
+import { CustodiansPage } from '../features/custodians/components/custodians-page.js';
+import { BoreholePage } from '../features/boreholes/components/borehole-page.js';
+import { MapPage } from '../features/map/components/map-page.js';
+import { NotFound } from '../components/ui/page-state.js';
+import { I18nProvider, useI18n } from '../lib/i18n-context.js';
+import { usePathname } from '../lib/router.js';
+import { matchRoute, type Route } from './routes.js';
+import { AppHeader } from './app-header.js';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'map':
+      return <MapPage />;
+    case 'borehole':
+      return <BoreholePage key={route.id} id={route.id} />;
+    case 'custodians':
+      return <CustodiansPage />;
+    case 'custodian':
+      return <CustodianPage key={route.code} code={route.code} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const route = matchRoute(usePathname());
+  const fullBleed = route.name === 'map';
+  return (
+    <div className={`app ${fullBleed ? 'app--full' : ''}`}>
+      <AppHeader route={route} />
+      <main id="main" className={fullBleed ? 'main main--full' : 'main'} tabIndex={-1}>
+        <Page route={route} />
+      </main>
+      {!fullBleed && <footer className="app-footer">{t('common.footer')}</footer>}
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,28 @@
+// The app's routes as data, so matching is a pure function (and unit-tested).
+export type Route =
+  | { name: 'map' }
+  | { name: 'borehole'; id: string }
+  | { name: 'custodians' }
+  | { name: 'custodian'; code: string }
+  | { name: 'not-found' };
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'map' };
+  if (path === '/custodians') return { name: 'custodians' };
+  const borehole = /^\/boreholes\/([^/]+)$/.exec(path);
+  const id = borehole?.[1] ? decode(borehole[1]) : undefined;
+  if (id) return { name: 'borehole', id };
+  const custodian = /^\/custodians\/([^/]+)$/.exec(path);
+  const code = custodian?.[1] ? decode(custodian[1]) : undefined;
+  if (code) return { name: 'custodian', code };
+  return { name: 'not-found' };
+}

@@ -1,0 +1,46 @@
+// A tiny History-API router: the app has five routes, which do not justify a routing library.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const NAVIGATE_EVENT = 'coreshare:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** True for a plain left click that the router may take over (not new tab, not download). */
+export function isPlainClick(event: MouseEvent | globalThis.MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  return (
+    <a
+      href={to}
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented || !isPlainClick(event) || rest.target) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+// Labels for the code lists the API sends as codes. Unknown codes are shown as they came, so new
+// codes added on the server never render blank.
+import type { Lang } from './i18n.js';
+
+type Labels = Record<string, { zh: string; en: string }>;
+
+const coreClass: Labels = {
+  I: { zh: 'Ⅰ类', en: 'Class I' },
+  II: { zh: 'Ⅱ类', en: 'Class II' },
+  III: { zh: 'Ⅲ类', en: 'Class III' },
+};
+
+const custodianLevel: Labels = {
+  national: { zh: '国家馆', en: 'National repository' },
+  provincial: { zh: '省级馆', en: 'Provincial repository' },
+  depositor: { zh: '汇交人', en: 'Depositor' },
+  entrusted: { zh: '委托保管单位', en: 'Entrusted custodian' },
+};
+
+const fundingSource: Labels = {
+  central_fiscal: { zh: '中央财政', en: 'Central government funds' },
+  local_fiscal: { zh: '地方财政', en: 'Local government funds' },
+  self_funded: { zh: '自筹', en: 'Self-funded' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  private: { zh: '私人', en: 'Private' },
+};
+
+const confidentiality: Labels = {
+  public: { zh: '公开', en: 'Public' },
+  internal: { zh: '内部', en: 'Internal' },
+  classified: { zh: '涉密', en: 'Classified' },
+};
+
+const materialType: Labels = {
+  core: { zh: '岩芯', en: 'Core' },
+  cuttings: { zh: '岩屑', en: 'Cuttings' },
+  specimen: { zh: '标本', en: 'Specimen' },
+  thin_section: { zh: '薄片', en: 'Thin section' },
+  sample: { zh: '样品', en: 'Sample' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+const organisationKind: Labels = {
+  exploration_unit: { zh: '地勘单位', en: 'Exploration unit' },
+  mining_company: { zh: '矿山企业', en: 'Mining company' },
+  institute: { zh: '科研院所', en: 'Research institute' },
+  university: { zh: '高等院校', en: 'University' },
+  department: { zh: '主管部门', en: 'Government department' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+const commodity: Labels = {
+  Cu: { zh: '铜', en: 'Copper' },
+  Au: { zh: '金', en: 'Gold' },
+  Fe: { zh: '铁', en: 'Iron' },
+  Mo: { zh: '钼', en: 'Molybdenum' },
+  Pb: { zh: '铅', en: 'Lead' },
+  Zn: { zh: '锌', en: 'Zinc' },
+  W: { zh: '钨', en: 'Tungsten' },
+  Sn: { zh: '锡', en: 'Tin' },
+  Li: { zh: '锂', en: 'Lithium' },
+  REE: { zh: '稀土', en: 'Rare earths' },
+  coal: { zh: '煤', en: 'Coal' },
+  U: { zh: '铀', en: 'Uranium' },
+  Ni: { zh: '镍', en: 'Nickel' },
+  Ag: { zh: '银', en: 'Silver' },
+  Sb: { zh: '锑', en: 'Antimony' },
+  bauxite: { zh: '铝土矿', en: 'Bauxite' },
+  phosphate: { zh: '磷', en: 'Phosphate' },
+  potash: { zh: '钾盐', en: 'Potash' },
+  fluorite: { zh: '萤石', en: 'Fluorite' },
+  graphite: { zh: '石墨', en: 'Graphite' },
+  Co: { zh: '钴', en: 'Cobalt' },
+  Mn: { zh: '锰', en: 'Manganese' },
+  Cr: { zh: '铬', en: 'Chromium' },
+  Ti: { zh: '钛', en: 'Titanium' },
+  V: { zh: '钒', en: 'Vanadium' },
+  Hg: { zh: '汞', en: 'Mercury' },
+  Bi: { zh: '铋', en: 'Bismuth' },
+  Nb: { zh: '铌', en: 'Niobium' },
+  Ta: { zh: '钽', en: 'Tantalum' },
+  Be: { zh: '铍', en: 'Beryllium' },
+  PGE: { zh: '铂族金属', en: 'Platinum-group metals' },
+  oil: { zh: '石油', en: 'Oil' },
+  gas: { zh: '天然气', en: 'Natural gas' },
+};
+
+export const vocabularies = {
+  coreClass,
+  custodianLevel,
+  fundingSource,
+  confidentiality,
+  materialType,
+  organisationKind,
+  commodity,
+} as const;
+
+export type Vocabulary = keyof typeof vocabularies;
+
+/** The label of a code in the given language; the code itself when unknown; '' for null. */
+export function vocabularyLabel(vocabulary: Vocabulary, code: string | null | undefined, lang: Lang): string {
+  if (code == null || code === '') return '';
+  return vocabularies[vocabulary][code]?.[lang] ?? code;
+}
+
+/** Order in which custodian levels are listed (national first, as the paper ranks them). */
+export const CUSTODIAN_LEVEL_ORDER = ['national', 'provincial', 'entrusted', 'depositor'] as const;
