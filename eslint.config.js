@@ -13,7 +13,9 @@ const layer = (from, banned, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/public/**', 'coverage/**', 'bin/**'] },
+  {
+    ignores: ['.bench/**', 'dist/**', 'node_modules/**', 'data/**', 'web/public/**', 'coverage/**', 'bin/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
