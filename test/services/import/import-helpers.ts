@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { Store } from '../../../src/store/store.js';
+import { sharedDataDir } from '../../support/shared-data.js';
 import type { Database } from '../../../src/store/schema.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/import', import.meta.url));
-export const DRILLHOLES = '/work/shared/data/drillholes';
+export const DRILLHOLES = sharedDataDir('drillholes');
 
 export function fixture(name: string): string {
   return join(FIXTURES, name);
