@@ -1,0 +1,304 @@
+// `npm run bench:import`: imports the demo collar and catalog CSVs (1,050,000 + 2,000,000 rows by
+// default; `--boreholes 100000 --catalog 200000` for a quick check) into a fresh embedded store and,
+// when PostgreSQL is at hand, into PostgreSQL; each import runs in its own child process so its peak
+// RSS is the import's own. Then GDAL's ogr2ogr loads the same collar CSV (GeoPackage, PostGIS) for
+// a yardstick, and autocannon measures GET /api/boreholes against the server. Prints figures only;
+// benchmarks never assert time.
+import {
+  execFileSync,
+  spawn,
+  spawnSync,
+  type ExecFileSyncOptionsWithStringEncoding,
+} from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openStore, type StoreTarget } from '../src/store/store.js';
+import { buildApp } from '../src/api/app.js';
+import { loadDemo } from '../src/services/demo/demo.service.js';
+import { importFile } from '../src/services/import/import.service.js';
+import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
+import { BENCH_DATASET, benchFiles, generateCsv, type BenchFiles } from './generate-csv.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = resolve(SELF, '../..');
+const OGR2OGR = '/usr/bin/ogr2ogr';
+
+type Step =
+  { step: 'prepare' } | { step: 'import'; kind: 'collars' | 'catalog'; path: string } | { step: 'serve' };
+interface Figure {
+  what: string;
+  engine: string;
+  rows: number;
+  seconds: number;
+  rssMiB: number | null;
+  ours?: number;
+}
+
+// ---- child side: one step per process ------------------------------------------------------------
+
+async function runStep(target: StoreTarget, task: Step): Promise<void> {
+  const store = openStore(target);
+  if (task.step === 'serve') {
+    const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port })}\n`);
+    process.once('SIGTERM', () => void app.close().then(() => store.close()));
+    return;
+  }
+  try {
+    if (task.step === 'prepare') {
+      await store.migrate();
+      // Custodian and organisation codes the CSV rows refer to.
+      await loadDemo(store, { boreholes: 0, catalog: 0 });
+      process.stdout.write('{}\n');
+      return;
+    }
+    const started = performance.now();
+    const report = await importFile(store, {
+      kind: task.kind,
+      path: task.path,
+      dataset: BENCH_DATASET,
+      crs: 'EPSG:4326',
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const rssMiB = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`${JSON.stringify({ rows: report.rowsRead, seconds, rssMiB })}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+// ---- parent side -----------------------------------------------------------------------------------
+
+type Measured = { rows: number; seconds: number; rssMiB: number };
+
+function child(target: StoreTarget, task: Step): Measured {
+  const args = ['--import', 'tsx', SELF, '--child', JSON.stringify({ target, task })];
+  const opts: ExecFileSyncOptionsWithStringEncoding = {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  };
+  return JSON.parse(execFileSync(process.execPath, args, opts).trim().split('\n').at(-1)!) as Measured;
+}
+
+function importFigures(engine: string, target: StoreTarget, files: BenchFiles): Figure[] {
+  child(target, { step: 'prepare' });
+  return (['collars', 'catalog'] as const).map((kind) => {
+    const path = kind === 'collars' ? files.collars : files.catalog;
+    const r = child(target, { step: 'import', kind, path });
+    return { what: `import ${kind}`, engine, rows: r.rows, seconds: r.seconds, rssMiB: r.rssMiB };
+  });
+}
+
+/** ogr2ogr under /usr/bin/time, which reports the peak RSS in KiB on its last stderr line. */
+function ogr2ogr(engine: string, args: string[], rows: number, ours: number): Figure | string {
+  if (!existsSync(OGR2OGR)) return `${OGR2OGR} not found (apt-get install gdal-bin)`;
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', OGR2OGR, ...args], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) return `ogr2ogr failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`;
+  const kib = Number(r.stderr.trim().split('\n').at(-1));
+  const rssMiB = Number.isFinite(kib) ? kib / 1024 : null;
+  return { what: 'ogr2ogr collars', engine, rows, seconds, rssMiB, ours };
+}
+
+// The command from GDAL's CSV driver documentation: columns named lon/lat, one transaction per 65,536 rows.
+const CSV_OPEN = '-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326 -gt 65536'.split(' ');
+
+function pgConnection(url: string): string {
+  const u = new URL(url);
+  const password = u.password ? ` password=${decodeURIComponent(u.password)}` : '';
+  return `PG:host=${u.hostname} port=${u.port || 5432} dbname=${u.pathname.slice(1)} user=${decodeURIComponent(u.username)}${password}`;
+}
+
+async function sql(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty database in the cluster; with PostGIS for ogr2ogr's table (ours migrates itself). */
+async function freshDatabase(baseUrl: string, name: string, postgis = false): Promise<string> {
+  await sql(baseUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  if (postgis) await sql(url.toString(), 'CREATE EXTENSION IF NOT EXISTS postgis');
+  return url.toString();
+}
+
+type Result = { requests: { average: number }; non2xx: number };
+type OnResponse = (client: unknown, status: number, bytes: number, ms: number) => void;
+type Autocannon = (
+  opts: object,
+  done: (e: Error | null, r: Result) => void,
+) => {
+  on(event: 'response', listener: OnResponse): void;
+};
+
+/** Pages deep in the keyset: cursors collected by walking the list 1,000 rows at a time. */
+async function boreholePaths(base: string): Promise<string[]> {
+  const paths = [
+    '/api/boreholes',
+    '/api/boreholes?province=540000',
+    '/api/boreholes?province=360000&limit=100',
+  ];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const url: string = `${base}/api/boreholes?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    cursor = ((await (await fetch(url)).json()) as { next_cursor: string | null }).next_cursor;
+    if (!cursor) break;
+    paths.push(`/api/boreholes?cursor=${encodeURIComponent(cursor)}`);
+  }
+  return paths;
+}
+
+/**
+ * GET /api/boreholes latency against the server in its own process (so the load generator does not
+ * share its event loop): first pages, province-filtered pages and pages deep in the keyset.
+ */
+export async function httpFigures(target: StoreTarget, seconds = 10) {
+  const task = JSON.stringify({ target, task: { step: 'serve' } });
+  const server = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', task], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((done) => server.once('exit', () => done()));
+  try {
+    const port = await new Promise<number>((done, fail) => {
+      server.stdout.once('data', (b: Buffer) => done((JSON.parse(b.toString()) as { port: number }).port));
+      void exited.then(() => fail(new Error('the API server exited before listening')));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const requests = (await boreholePaths(base)).map((path) => ({ method: 'GET', path }));
+    const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+    const ms: number[] = [];
+    const result = await new Promise<Result>((done, fail) => {
+      const run = autocannon({ url: base, connections: 10, duration: seconds, requests }, (e, r) =>
+        e ? fail(e) : done(r),
+      );
+      run.on('response', (_c, _s, _b, t) => ms.push(t));
+    });
+    ms.sort((a, b) => a - b);
+    const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN;
+    return { p50: at(0.5), p95: at(0.95), rps: result.requests.average, errors: result.non2xx };
+  } finally {
+    // Wait for it to close its pool, or stopping PostgreSQL next would kill its connections.
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+  }
+}
+
+function table(figures: Figure[], http: string[], notes: string[]): string {
+  const cpu = cpus();
+  const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+  const f = (x: number, d = 0) =>
+    x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const rows = figures.map((r) => {
+    const ratio = r.ours === undefined ? '' : `${f(r.ours / r.seconds, 2)}×`;
+    return `| ${r.what} | ${r.engine} | ${f(r.rows)} | ${f(r.seconds, 1)} | ${f(r.rows / r.seconds)} | ${r.rssMiB === null ? '' : f(r.rssMiB)} | ${ratio} |`;
+  });
+  return [
+    `Machine: ${machine}`,
+    '',
+    '| step | engine | rows | seconds | rows/s | peak RSS MiB | our time ÷ ogr2ogr |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    ...(http.length
+      ? [
+          '',
+          '| GET /api/boreholes | p50 ms | p95 ms | requests/s | non-2xx |',
+          '|---|---:|---:|---:|---:|',
+          ...http,
+        ]
+      : []),
+    ...notes.map((n) => `\n> ${n}`),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      boreholes: { type: 'string', default: '1050000' },
+      catalog: { type: 'string' },
+      child: { type: 'string' },
+      'no-http': { type: 'boolean', default: false },
+    },
+  });
+  if (values.child) {
+    const { target, task } = JSON.parse(values.child) as { target: StoreTarget; task: Step };
+    return runStep(target, task);
+  }
+  const boreholes = Number(values.boreholes);
+  const catalog = values.catalog === undefined ? 2_000_000 : Number(values.catalog);
+  const dir = join(ROOT, '.bench');
+  let files = benchFiles(dir, boreholes, catalog);
+  if (!existsSync(files.collars) || !existsSync(files.catalog)) {
+    process.stderr.write(`generating ${boreholes} collars and ${catalog} catalog records in ${dir} …\n`);
+    files = await generateCsv({ boreholes, catalog, dir });
+  }
+  const figures: Figure[] = [];
+  const http: string[] = [];
+  const notes: string[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'coreshare-bench-'));
+  const engines: Array<[string, StoreTarget, string | null]> = [
+    ['sqlite', { engine: 'sqlite', file: join(work, 'bench.sqlite') }, null],
+  ];
+  let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> | undefined;
+  try {
+    let baseUrl = process.env.CORESHARE_BENCH_DATABASE_URL;
+    if (!baseUrl) {
+      cluster = await startThrowawayPostgres();
+      if (typeof cluster === 'string') notes.push(`PostgreSQL skipped: ${cluster}`);
+      else baseUrl = cluster.url;
+    }
+    if (baseUrl) {
+      const stamp = Date.now().toString(36);
+      engines.push([
+        'postgres',
+        { engine: 'postgres', url: await freshDatabase(baseUrl, `cs_bench_${stamp}`) },
+        await freshDatabase(baseUrl, `cs_ogr_${stamp}`, true),
+      ]);
+    }
+    for (const [engine, target, ogrUrl] of engines) {
+      process.stderr.write(`${engine}: importing …\n`);
+      const ours = importFigures(engine, target, files);
+      figures.push(...ours);
+      const args = ogrUrl
+        ? ['-f', 'PostgreSQL', pgConnection(ogrUrl), files.collars, '-nln', 'ogr_collars', ...CSV_OPEN]
+        : ['-f', 'GPKG', join(work, 'collars.gpkg'), files.collars, ...CSV_OPEN];
+      const ogr = ogr2ogr(
+        engine === 'sqlite' ? 'GeoPackage' : 'PostGIS',
+        args,
+        ours[0]!.rows,
+        ours[0]!.seconds,
+      );
+      if (typeof ogr === 'string') notes.push(ogr);
+      else figures.push(ogr);
+      if (!values['no-http']) {
+        const h = await httpFigures(target);
+        const row = [
+          `${engine}, ${boreholes.toLocaleString('en-US')} boreholes`,
+          h.p50.toFixed(1),
+          h.p95.toFixed(1),
+        ];
+        http.push(`| ${[...row, Math.round(h.rps), h.errors].join(' | ')} |`);
+      }
+    }
+  } finally {
+    if (cluster && typeof cluster !== 'string') await cluster.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${table(figures, http, notes)}\n`);
+}
+
+await main();
