@@ -91,3 +91,14 @@ export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
   };
   return Object.freeze(config);
 }
+
+/**
+ * The CORESHARE_* variables as they are at start-up, for the command line's environment twins
+ * (`coreshare import --crs` ← CORESHARE_IMPORT_CRS): read here so no other module touches the environment.
+ */
+export function environmentTwins(base: Env = process.env): Readonly<Record<string, string>> {
+  const twins: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base))
+    if (key.startsWith('CORESHARE_') && value !== undefined) twins[key] = value;
+  return Object.freeze(twins);
+}

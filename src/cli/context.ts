@@ -1,6 +1,6 @@
 // What every command shares: the global flags (each with its environment twin), the config and the store.
-import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import type { Command, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStore, storeTarget, type Store } from '../store/store.js';
 
 /** Global flags and the environment variable each one stands for. */
@@ -49,4 +49,37 @@ export async function withStore<R>(config: Config, work: (store: Store) => Promi
   } finally {
     await store.close();
   }
+}
+
+/** The environment twin of a command's flag: `import --dry-run` ↔ CORESHARE_IMPORT_DRY_RUN. */
+export function twinName(command: Command, option: Option): string {
+  const path: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
+  const flag = option.attributeName().replace(/[A-Z]/g, (m) => `_${m}`);
+  return ['CORESHARE', ...path, flag].join('_').replace(/-/g, '_').toUpperCase();
+}
+
+/**
+ * Gives every command flag without a documented twin one (named by `twinName`), whose value from
+ * the environment becomes the flag's default; the flag itself still wins. Validated like the flag.
+ */
+export function addEnvironmentTwins(command: Command, env: Readonly<Record<string, string>>): void {
+  for (const option of command.options as Option[]) {
+    if (option.description.includes('[env:') || option.long === '--help' || option.long === '--version')
+      continue;
+    const name = twinName(command, option);
+    option.description = `${option.description} [env: ${name}]`.trim();
+    const raw = env[name];
+    if (raw === undefined) continue;
+    if (option.isBoolean()) {
+      if (!/^(1|true|yes|0|false|no)$/i.test(raw)) throw new ConfigError(`${name} must be true or false`);
+      option.default(/^(1|true|yes)$/i.test(raw));
+      continue;
+    }
+    if (option.argChoices && !option.argChoices.includes(raw)) {
+      throw new ConfigError(`${name}=${JSON.stringify(raw)} is not one of ${option.argChoices.join(', ')}`);
+    }
+    option.default(option.parseArg ? option.parseArg(raw, undefined as never) : raw);
+  }
+  for (const sub of command.commands) addEnvironmentTwins(sub, env);
 }

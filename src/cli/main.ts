@@ -1,8 +1,8 @@
 // The `coreshare` command. Commands call services; none of them writes SQL.
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config.js';
+import { ConfigError, environmentTwins } from '../config.js';
 import { AppError } from '../services/errors.js';
-import { addGlobalFlags } from './context.js';
+import { addEnvironmentTwins, addGlobalFlags } from './context.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { backupCommand } from './commands/backup.command.js';
@@ -31,7 +31,16 @@ export function buildProgram(): Command {
 
 /** Exit codes: 0 done, 1 failed (bad input, nothing changed), 2 usage or configuration error. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  let program: Command;
+  try {
+    program = buildProgram();
+    for (const command of program.commands) addEnvironmentTwins(command, environmentTwins());
+  } catch (error) {
+    process.stderr.write(
+      `coreshare: configuration: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 2;
+  }
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

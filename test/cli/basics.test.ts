@@ -14,6 +14,15 @@ describe('coreshare command', () => {
     expect(serve.stdout).toContain('CORESHARE_PORT');
   });
 
+  it('gives every flag an environment twin, validated like the flag', () => {
+    const help = runCoreshare(['import', '--help']).stdout.replace(/\s+/g, ' ');
+    for (const twin of ['CORESHARE_IMPORT_CRS', 'CORESHARE_IMPORT_DRY_RUN', 'CORESHARE_IMPORT_UNITS'])
+      expect(help).toContain(twin);
+    const bad = runCoreshare(['import', 'collars', 'x.csv'], { CORESHARE_IMPORT_UNITS: 'yards' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('CORESHARE_IMPORT_UNITS');
+  });
+
   it('fails fast with exit 2 and the variable name on bad configuration', () => {
     const r = runCoreshare(['migrate'], { CORESHARE_DATABASE_URL: 'mysql://x' });
     expect(r.status).toBe(2);
