@@ -6,6 +6,7 @@
 // same rows instead of adding new ones.
 import type { BulkRow, BulkSession, BulkTable } from '../../store/bulk.js';
 import type { Store } from '../../store/store.js';
+import { holdingsRepository } from '../../store/repositories/holdings.repository.js';
 import type { DemoChunk, DemoOptions } from './demo.types.js';
 import { holeDetail } from './downhole.generator.js';
 import { demoStream, resolvePlan } from './national.generator.js';
@@ -193,10 +194,6 @@ async function writeChunk(
 }
 
 /** True when the store holds no boreholes, catalog records, custodians or organisations yet. */
-export async function isStoreEmpty(store: Store): Promise<boolean> {
-  for (const table of ['borehole', 'catalog_record', 'custodian', 'organisation'] as const) {
-    const row = await store.db.selectFrom(table).select('id').limit(1).executeTakeFirst();
-    if (row) return false;
-  }
-  return true;
+export function isStoreEmpty(store: Store): Promise<boolean> {
+  return holdingsRepository(store.db).isEmpty();
 }
