@@ -55,6 +55,7 @@ export function postgresBulkWriter(db: Kysely<Database>): BulkWriter {
             return found;
           },
           findCodes: async (table, codes) => {
+            codes = [...new Set(codes)];
             const { rows } = await run<{ id: number; code: string }>(
               `SELECT id, code FROM ${table} WHERE code = ANY($1::text[])`,
               [codes],

@@ -100,6 +100,7 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
       return found;
     },
     findCodes: async (table, codes) => {
+      codes = [...new Set(codes)];
       const statement = prepared(`find:${table}`, () => `SELECT id FROM ${table} WHERE code = ?`);
       const found = new Map<string, number>();
       for (const code of codes) {
