@@ -45,3 +45,38 @@ export function isBlank(values: ReadonlyArray<string | null>): boolean {
 }
 
 const NOT_SPACE = /\S/;
+
+/**
+ * Takes the first non-blank row of a batch stream as the header; returns the column names and the
+ * data rows as non-empty batches with blank rows skipped. `empty` is the message for no header.
+ */
+export async function splitHeader(
+  all: AsyncGenerator<RawRow[]>,
+  empty: string,
+): Promise<{ headers: string[]; batches: () => AsyncGenerator<RawRow[]> }> {
+  let header: RawRow | undefined;
+  let rest: RawRow[] = [];
+  while (!header) {
+    const next = await all.next();
+    if (next.done) break;
+    const index = next.value.findIndex((r) => !isBlank(r.values));
+    if (index >= 0) {
+      header = next.value[index]!;
+      rest = next.value.slice(index + 1);
+    }
+  }
+  if (!header) throw new SourceError(1, '(file)', empty);
+  const headers = header.values.map((h, i) => (h ?? '').trim() || `column ${i + 1}`);
+  return {
+    headers,
+    async *batches() {
+      const first = rest.filter((r) => !isBlank(r.values));
+      rest = [];
+      if (first.length) yield first;
+      for await (const batch of all) {
+        const kept = batch.filter((r) => !isBlank(r.values));
+        if (kept.length) yield kept;
+      }
+    },
+  };
+}

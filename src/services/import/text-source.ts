@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { Parser, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { RawRow } from './problem-log.js';
-import { isBlank, SourceError, type RowSource } from './row-source.js';
+import { SourceError, splitHeader, type RowSource } from './row-source.js';
 
 const CHUNK = 1 << 20;
 const SAMPLE = 1 << 16;
@@ -123,19 +123,7 @@ export async function openTextSource(path: string, forced?: 'utf8' | 'gb18030'):
   };
 
   const all = records();
-  let headerRow: RawRow | undefined;
-  let rest: RawRow[] = [];
-  while (!headerRow) {
-    const next = await all.next();
-    if (next.done) break;
-    const index = next.value.findIndex((r) => !isBlank(r.values));
-    if (index >= 0) {
-      headerRow = next.value[index]!;
-      rest = next.value.slice(index + 1);
-    }
-  }
-  if (!headerRow) throw new SourceError(1, '(file)', 'the file has no header line (only blank lines)');
-  const headers = headerRow.values.map((h, i) => (h ?? '').trim() || `column ${i + 1}`);
+  const { headers, batches } = await splitHeader(all, 'the file has no header line (only blank lines)');
 
   return {
     headers,
@@ -143,14 +131,6 @@ export async function openTextSource(path: string, forced?: 'utf8' | 'gb18030'):
     details: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter },
     totalBytes,
     bytesRead: () => bytes,
-    async *batches() {
-      const first = rest.filter((r) => !isBlank(r.values));
-      rest = [];
-      if (first.length) yield first;
-      for await (const batch of all) {
-        const rows = batch.filter((r) => !isBlank(r.values));
-        if (rows.length) yield rows;
-      }
-    },
+    batches,
   };
 }

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RawRow } from './problem-log.js';
-import { isBlank, SourceError, type RowSource } from './row-source.js';
+import { SourceError, splitHeader, type RowSource } from './row-source.js';
 
 const BATCH = 2000;
 
@@ -92,19 +92,7 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
   };
 
   const all = rows();
-  let header: RawRow | undefined;
-  let rest: RawRow[] = [];
-  while (!header) {
-    const next = await all.next();
-    if (next.done) break;
-    const index = next.value.findIndex((r) => !isBlank(r.values));
-    if (index >= 0) {
-      header = next.value[index]!;
-      rest = next.value.slice(index + 1);
-    }
-  }
-  if (!header) throw new SourceError(1, '(file)', 'the worksheet is empty');
-  const headers = header.values.map((h, i) => (h ?? '').trim() || `column ${i + 1}`);
+  const { headers, batches } = await splitHeader(all, 'the worksheet is empty');
 
   return {
     headers,
@@ -113,14 +101,6 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
     details: { sheet: seen[seen.length - 1] },
     totalBytes,
     bytesRead: () => bytes,
-    async *batches() {
-      const first = rest.filter((r) => !isBlank(r.values));
-      rest = [];
-      if (first.length) yield first;
-      for await (const batch of all) {
-        const kept = batch.filter((r) => !isBlank(r.values));
-        if (kept.length) yield kept;
-      }
-    },
+    batches,
   };
 }
