@@ -1,13 +1,11 @@
 // The `coreshare import` / `export` commands as a user runs them: a child process on the embedded
 // store, checked by exit code, output and the store's contents afterwards.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { importFile } from '../../src/services/import/import.service.js';
 import { openStore } from '../../src/store/store.js';
 import { count, DRILLHOLES, fixture, tempDir } from '../services/import/import-helpers.js';
 import { haveSharedData } from '../support/shared-data.js';
@@ -165,49 +163,5 @@ describe('coreshare import (CLI)', () => {
     const again = await run(data, 'import', 'collars', out);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/inserted\s+0, updated 5,275/);
-  });
-
-  it('leaves the store exactly as before when killed with SIGKILL half-way', async () => {
-    const data = tempDir();
-    const store = openStore({ engine: 'sqlite', file: join(data, 'coreshare.sqlite') });
-    await store.migrate();
-    await importFile(store, {
-      kind: 'collars',
-      path: fixture('placeholders.csv'),
-      skipInvalid: true,
-      rejectsPath: join(data, 'r.csv'),
-    });
-    await store.close();
-    const before = await boreholes(data);
-    expect(before).toBe(3);
-    const big = join(data, 'big.csv');
-    const out = createWriteStream(big);
-    out.write('hole_id,lon,lat,elevation,total_depth\n');
-    for (let block = 0; block < 40; block++) {
-      const rows: string[] = [];
-      for (let i = block * 10_000; i < (block + 1) * 10_000; i++)
-        rows.push(`K${i},${90 + (i % 1000) / 100},${30 + (i % 997) / 100},${i % 3000},${i % 1500}\n`);
-      if (!out.write(rows.join(''))) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-
-    const child = spawn(process.execPath, [...CLI, 'import', 'collars', big], {
-      cwd: ROOT,
-      env: environment(data),
-    });
-    let stderr = '';
-    const exited = once(child, 'exit');
-    await new Promise<void>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (/[\d,]+ rows read/.test(stderr)) resolve(); // rows are flowing into the open transaction
-      });
-      child.on('exit', () => reject(new Error(`import ended before it was killed:\n${stderr}`)));
-    });
-    child.kill('SIGKILL');
-    const [code, signal] = await exited;
-    expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(await boreholes(data)).toBe(before);
   });
 });
