@@ -45,13 +45,7 @@ export class CatalogImporter implements KindImporter {
 
   accept(cells: ReadonlyArray<string | null>, raw: RawRow): void {
     const c = this.check.reset(cells);
-    const recordNo = c.required('record_no');
-    if (recordNo !== null) {
-      const first = this.seen.get(recordNo);
-      if (first !== undefined)
-        c.issue('record_no', `duplicate record_no ${JSON.stringify(recordNo)}: also on line ${first}`);
-      else this.seen.set(recordNo, raw.line);
-    }
+    const recordNo = c.uniqueKey('record_no', this.seen, raw.line);
     const title = c.required('title_zh');
     const materialText = c.required('material_type');
     const material =

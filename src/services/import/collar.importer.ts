@@ -44,13 +44,7 @@ export class CollarImporter implements KindImporter {
 
   accept(cells: ReadonlyArray<string | null>, raw: RawRow): void {
     const c = this.check.reset(cells);
-    const holeId = c.required('hole_id');
-    if (holeId !== null) {
-      const first = this.seen.get(holeId);
-      if (first !== undefined)
-        c.issue('hole_id', `duplicate hole_id ${JSON.stringify(holeId)}: also on line ${first}`);
-      else this.seen.set(holeId, raw.line);
-    }
+    const holeId = c.uniqueKey('hole_id', this.seen, raw.line);
     const position = this.position(c);
     const start = c.date('drill_start');
     const end = c.date('drill_end');

@@ -68,6 +68,17 @@ export class RowCheck {
     return this.labels[field] ?? field;
   }
 
+  /** A required key that must not repeat within the file; `seen` maps each key to its first line. */
+  uniqueKey(field: ImportField, seen: Map<string, number>, line: number): string | null {
+    const key = this.required(field);
+    if (key === null) return null;
+    const first = seen.get(key);
+    if (first !== undefined)
+      this.issue(field, `duplicate ${field} ${JSON.stringify(key)}: also on line ${first}`);
+    else seen.set(key, line);
+    return key;
+  }
+
   issue(field: ImportField, message: string): void {
     if (this.issues === NONE) this.issues = [];
     this.issues.push({ field: this.label(field), message });
