@@ -91,8 +91,10 @@ export class IntervalImporter implements KindImporter {
   private readonly check: RowCheck;
   private readonly groups = new HoleGroups<LithologyItem>();
   private readonly holes: HoleLookup;
-  /** Merged [from, to, firstLine, lastLine]… of each hole's rows accepted so far. */
-  /** A hole with an entry has had its stored intervals replaced already: the one per-hole state kept. */
+  /**
+   * Merged [from, to, firstLine, lastLine]… of each hole's rows accepted so far; a hole with an
+   * entry has had its stored intervals replaced already. The one per-hole state kept.
+   */
   private readonly covered = new Map<string, number[]>();
 
   constructor(

@@ -5,6 +5,25 @@ import { useI18n } from '../../../lib/i18n-context.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
 import type { CatalogItem, CoreBox, Sample } from '../api/get-borehole.js';
 
+type Translate = ReturnType<typeof useI18n>['t'];
+type Lang = ReturnType<typeof useI18n>['lang'];
+
+/** From–to depth columns, shared by every interval table. */
+function depthColumns<T extends { depth_from: number | null; depth_to: number | null }>(
+  t: Translate,
+  lang: Lang,
+) {
+  return [
+    {
+      key: 'from',
+      header: t('interval.from'),
+      numeric: true,
+      cell: (r: T) => formatNumber(r.depth_from, lang, 2),
+    },
+    { key: 'to', header: t('interval.to'), numeric: true, cell: (r: T) => formatNumber(r.depth_to, lang, 2) },
+  ];
+}
+
 export function BoxesTable({ boxes }: { boxes: CoreBox[] }) {
   const { t, lang } = useI18n();
   return (
@@ -16,18 +35,7 @@ export function BoxesTable({ boxes }: { boxes: CoreBox[] }) {
       empty={t('boxes.empty')}
       columns={[
         { key: 'no', header: t('boxes.box_no'), cell: (r) => r.box_no },
-        {
-          key: 'from',
-          header: t('interval.from'),
-          numeric: true,
-          cell: (r) => formatNumber(r.depth_from, lang, 2),
-        },
-        {
-          key: 'to',
-          header: t('interval.to'),
-          numeric: true,
-          cell: (r) => formatNumber(r.depth_to, lang, 2),
-        },
+        ...depthColumns<CoreBox>(t, lang),
         { key: 'shelf', header: t('boxes.shelf_location'), cell: (r) => r.shelf_location },
       ]}
     />
@@ -45,18 +53,7 @@ export function SamplesTable({ samples }: { samples: Sample[] }) {
       empty={t('samples.empty')}
       columns={[
         { key: 'no', header: t('samples.sample_no'), cell: (r) => r.sample_no },
-        {
-          key: 'from',
-          header: t('interval.from'),
-          numeric: true,
-          cell: (r) => formatNumber(r.depth_from, lang, 2),
-        },
-        {
-          key: 'to',
-          header: t('interval.to'),
-          numeric: true,
-          cell: (r) => formatNumber(r.depth_to, lang, 2),
-        },
+        ...depthColumns<Sample>(t, lang),
         { key: 'type', header: t('samples.sample_type'), cell: (r) => r.sample_type },
         { key: 'for', header: t('samples.taken_for'), cell: (r) => r.taken_for },
         { key: 'at', header: t('samples.taken_at'), cell: (r) => r.taken_at },
