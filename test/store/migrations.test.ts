@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { eachEngine } from '../support/engines.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { sqliteMigrations } from '../../src/store/dialects/sqlite/migrations.js';
+import { postgresMigrations } from '../../src/store/dialects/postgres/migrations.js';
+import { seedBoreholes } from '../support/factories.js';
 
 eachEngine('migrations', ({ engine, empty }) => {
   it('applies every migration on an empty store and is a no-op the second time', async () => {
@@ -37,6 +41,58 @@ eachEngine('migrations', ({ engine, empty }) => {
     if (engine === 'postgres') {
       const r = await sql<{ v: string }>`select postgis_version() as v`.execute(store.db);
       expect(r.rows[0]?.v).toMatch(/\d/);
+    }
+  });
+
+  it('upgrades a store holding data to named unique indexes, keeping rows, ids, links and positions', async () => {
+    const store = await empty();
+    const list = engine === 'sqlite' ? sqliteMigrations : postgresMigrations;
+    await migrateToLatest(store.db as never, list.slice(0, 1));
+    await seedBoreholes(store, 30);
+    const before = await store.db.selectFrom('borehole').selectAll().orderBy('id').execute();
+    const applied = await store.migrate();
+    expect(applied).toEqual(list.slice(1).map((m) => m.name));
+    const after = await store.db.selectFrom('borehole').selectAll().orderBy('id').execute();
+    const plain = (rows: typeof before) => rows.map((r) => ({ ...r, geom: undefined }));
+    expect(plain(after)).toEqual(plain(before));
+    // The unique keys hold as indexes now.
+    const first = before[0]!;
+    await expect(
+      store.db
+        .insertInto('borehole')
+        .values({ ...first, id: undefined, geom: undefined } as never)
+        .execute(),
+    ).rejects.toThrow(/unique|UNIQUE/);
+    const names =
+      engine === 'sqlite'
+        ? sql<{
+            name: string;
+          }>`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'borehole_%' OR name LIKE 'catalog_record_%'`
+        : sql<{
+            name: string;
+          }>`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('borehole', 'catalog_record')`;
+    const indexes = (await names.execute(store.db)).rows.map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'borehole_public_id',
+        'borehole_dataset_hole',
+        'catalog_record_public_id',
+        'catalog_record_record_no',
+      ]),
+    );
+    if (engine === 'sqlite') {
+      // Spatial index triggers were recreated with the table.
+      await store.db
+        .updateTable('borehole')
+        .set({ lon: 100.5, lat: 30.5 })
+        .where('id', '=', first.id)
+        .execute();
+      const hit = await sql<{
+        id: number;
+      }>`SELECT id FROM borehole_rtree WHERE min_lon = 100.5 AND min_lat = 30.5`.execute(store.db);
+      expect(hit.rows.map((r) => r.id)).toEqual([first.id]);
+      const fk = await sql`PRAGMA foreign_keys`.execute(store.db);
+      expect(fk.rows[0]).toEqual({ foreign_keys: 1 });
     }
   });
 });

@@ -116,13 +116,24 @@ CREATE INDEX catalog_record_borehole ON catalog_record(borehole_id);
 CREATE INDEX catalog_record_custodian ON catalog_record(custodian_id);
 `;
 
+// Unique keys as named indexes rather than constraints, as on SQLite: a bulk load into an empty
+// table drops every secondary index (pg_indexes) and builds it once at the end.
+const namedUniqueIndexes = `
+ALTER TABLE borehole DROP CONSTRAINT borehole_public_id_key, DROP CONSTRAINT borehole_dataset_hole_id_key;
+CREATE UNIQUE INDEX borehole_public_id ON borehole(public_id);
+CREATE UNIQUE INDEX borehole_dataset_hole ON borehole(dataset, hole_id);
+ALTER TABLE catalog_record DROP CONSTRAINT catalog_record_public_id_key, DROP CONSTRAINT catalog_record_record_no_key;
+CREATE UNIQUE INDEX catalog_record_public_id ON catalog_record(public_id);
+CREATE UNIQUE INDEX catalog_record_record_no ON catalog_record(record_no);
+`;
+
+const script = (text: string) => (db: Kysely<unknown>) =>
+  sql
+    .raw(text)
+    .execute(db)
+    .then(() => undefined);
+
 export const postgresMigrations: MigrationList = [
-  {
-    name: '2026-11-26-catalog-foundation',
-    up: (db: Kysely<unknown>) =>
-      sql
-        .raw(catalogFoundation)
-        .execute(db)
-        .then(() => undefined),
-  },
+  { name: '2026-11-26-catalog-foundation', up: script(catalogFoundation) },
+  { name: '2026-11-26-named-unique-indexes', up: script(namedUniqueIndexes) },
 ];
