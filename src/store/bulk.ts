@@ -165,7 +165,27 @@ export interface BoreholeRef {
   total_depth: number | null;
 }
 
+/** Tables an import can load in append mode. */
+export type LoadTable = 'borehole' | 'borehole_commodity' | 'catalog_record';
+/** `append`: the table was empty when the run began; `merge`: rows may exist and are upserted. */
+export type LoadMode = 'append' | 'merge';
+/** A row for append: new, so it carries the id reserved for it (tables with an id column). */
+export type AppendRow<T extends LoadTable> = T extends 'borehole_commodity'
+  ? BulkRow<T>
+  : BulkRow<T> & { id: number };
+
 export interface BulkSession {
+  /**
+   * How this run writes `table`, decided at the first call. `append` when the table is empty: its
+   * secondary indexes (unique ones too) are dropped now and built once before COMMIT, the way
+   * pg_restore and ogr2ogr load, and the caller writes only new rows, with `append` and ids from
+   * `nextIds`, and does not look rows of that table up during the run. `merge` otherwise.
+   */
+  loadMode(table: LoadTable): Promise<LoadMode>;
+  /** Ids for new rows, reserved for this run. */
+  nextIds(table: 'borehole' | 'catalog_record', count: number): Promise<number[]>;
+  /** Inserts rows known to be new, without conflict handling (COPY on PostgreSQL). */
+  append<T extends LoadTable>(table: T, rows: ReadonlyArray<AppendRow<T>>): Promise<void>;
   /** Inserts rows, updating those whose natural key exists already. */
   upsert<T extends BulkTable>(table: T, rows: ReadonlyArray<BulkRow<T>>): Promise<void>;
   /** Deletes the rows of `table` whose `borehole_id` is one of `ids` (to replace a hole's intervals). */
@@ -186,6 +206,12 @@ export interface BulkWriter {
    * duration, so a query through `store.db` would wait forever.
    */
   transaction<R>(work: (session: BulkSession) => Promise<R>): Promise<R>;
+}
+
+/** The columns an append writes, in order: the reserved id first where the table has one. */
+export function appendColumns(table: LoadTable): string[] {
+  const columns = Object.keys(BULK_TABLES[table].columns);
+  return table === 'borehole_commodity' ? columns : ['id', ...columns];
 }
 
 export function updatableColumns(spec: BulkTableSpec): string[] {

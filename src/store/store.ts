@@ -57,7 +57,7 @@ export function openStore(target: StoreTarget): Store {
     sqlite: undefined,
     pgPool: handle.pool,
     location: target.url.replace(/:[^:@/]*@/, ':***@'),
-    bulk: postgresBulkWriter(handle.db),
+    bulk: postgresBulkWriter(handle.pool),
     migrate: () => migrateToLatest(handle.db as Kysely<unknown>, postgresMigrations),
     close: () => handle.db.destroy(),
   };

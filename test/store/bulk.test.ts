@@ -134,4 +134,102 @@ eachEngine('bulk writer', ({ engine, fresh }) => {
     expect(surveys).toHaveLength(1);
     expect(surveys[0]).toMatchObject({ depth: 0, azimuth: 11, dip: 81 });
   });
+
+  const indexNames = async (store: Awaited<ReturnType<typeof fresh>>) => {
+    const q =
+      engine === 'sqlite'
+        ? sql<{
+            name: string;
+          }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('borehole', 'borehole_commodity') AND sql IS NOT NULL`
+        : sql<{
+            name: string;
+          }>`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('borehole', 'borehole_commodity')`;
+    return (await q.execute(store.db)).rows.map((r) => r.name).sort();
+  };
+
+  it('appends into an empty table with its indexes built at commit, then merges', async () => {
+    const store = await fresh();
+    const indexes = await indexNames(store);
+    expect(indexes).toEqual(expect.arrayContaining(['borehole_dataset_hole', 'borehole_public_id']));
+    // Text COPY must carry tabs, newlines, backslashes and \N literally.
+    const awkward = 'tab\there\nnew line \\N back\\slash\r';
+    const modes = await store.bulk.transaction(async (s) => {
+      const mode = await s.loadMode('borehole');
+      expect(await s.loadMode('borehole')).toBe(mode);
+      const commodityMode = await s.loadMode('borehole_commodity');
+      const ids = await s.nextIds('borehole', 3);
+      expect(new Set(ids).size).toBe(3);
+      await s.append(
+        'borehole',
+        ['A', 'B', 'C'].map((h, i) => ({
+          ...hole(h, 100),
+          id: ids[i]!,
+          project: h === 'B' ? awkward : null,
+        })),
+      );
+      const more = await s.nextIds('borehole', 1);
+      expect(more[0]).toBeGreaterThan(Math.max(...ids));
+      await s.append('borehole', [{ ...hole('D', 100), id: more[0]! }]);
+      await s.append('borehole_commodity', [
+        { borehole_id: ids[0]!, commodity: 'Cu' },
+        { borehole_id: ids[0]!, commodity: 'Au' },
+      ]);
+      return [mode, commodityMode];
+    });
+    expect(modes).toEqual(['append', 'append']);
+    expect(await indexNames(store)).toEqual(indexes);
+    const rows = await store.db.selectFrom('borehole').select(['hole_id', 'project']).orderBy('id').execute();
+    expect(rows.map((r) => r.hole_id)).toEqual(['A', 'B', 'C', 'D']);
+    expect(rows[1]!.project).toBe(awkward);
+    // The spatial index covers the appended holes.
+    const spatial =
+      engine === 'sqlite'
+        ? sql<{ n: number }>`SELECT count(*) AS n FROM borehole_rtree`
+        : sql<{
+            n: number;
+          }>`SELECT count(*) AS n FROM borehole WHERE geom && ST_MakeEnvelope(91, 29, 92, 30, 4326)`;
+    expect(Number((await spatial.execute(store.db)).rows[0]!.n)).toBe(4);
+    // The rebuilt unique index holds, and the next run merges.
+    await expect(
+      store.bulk.transaction((s) => s.upsert('borehole', [hole('A', 120)])),
+    ).resolves.toBeUndefined();
+    await expect(
+      store.db
+        .insertInto('borehole')
+        .values({ ...hole('A', 1), public_id: 'CSB-new' } as never)
+        .execute(),
+    ).rejects.toThrow(/unique|UNIQUE/);
+    expect(await store.bulk.transaction((s) => s.loadMode('borehole'))).toBe('merge');
+  });
+
+  it('restores the dropped indexes when an append run rolls back', async () => {
+    const store = await fresh();
+    const indexes = await indexNames(store);
+    await expect(
+      store.bulk.transaction(async (s) => {
+        expect(await s.loadMode('borehole')).toBe('append');
+        const [id] = await s.nextIds('borehole', 1);
+        await s.append('borehole', [{ ...hole('A', 100), id: id! }]);
+        throw new Error('line 7: bad');
+      }),
+    ).rejects.toThrow('line 7');
+    expect(await indexNames(store)).toEqual(indexes);
+    expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
+  });
+
+  it('fails the whole append run when the rebuilt unique index finds a duplicate', async () => {
+    const store = await fresh();
+    await expect(
+      store.bulk.transaction(async (s) => {
+        await s.loadMode('borehole');
+        const ids = await s.nextIds('borehole', 2);
+        await s.append('borehole', [
+          { ...hole('A', 100), id: ids[0]! },
+          { ...hole('A', 100), id: ids[1]!, public_id: 'CSB-other' },
+        ]);
+      }),
+    ).rejects.toThrow(/unique|UNIQUE|duplicate/i);
+    expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
+    expect(await indexNames(store)).toEqual(expect.arrayContaining(['borehole_dataset_hole']));
+  });
 });

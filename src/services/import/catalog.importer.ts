@@ -11,6 +11,7 @@ import {
   RowCheck,
   type ImportContext,
   type KindImporter,
+  withNewIds,
   type Mutable,
 } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
@@ -108,7 +109,7 @@ export class CatalogImporter implements KindImporter {
       const holes = items.filter((i) => i.dataset === dataset && i.hole !== null).map((i) => i.hole!);
       await this.lookup(dataset).resolve(session, holes);
     }
-    const rows: BulkRow<'catalog_record'>[] = [];
+    const rows: Array<Mutable<BulkRow<'catalog_record'>>> = [];
     for (const item of items) {
       const issues: Issue[] = [];
       if (item.custodian !== null) {
@@ -132,6 +133,10 @@ export class CatalogImporter implements KindImporter {
       else rows.push(item.row);
     }
     this.ctx.stats.written += rows.length;
-    if (this.ctx.writing() && rows.length) await session.upsert('catalog_record', rows);
+    if (!this.ctx.writing() || !rows.length) return;
+    // Into an empty table (a first national load) rows go in by append; otherwise by upsert.
+    if ((await session.loadMode('catalog_record')) === 'append')
+      await session.append('catalog_record', await withNewIds(session, 'catalog_record', rows));
+    else await session.upsert('catalog_record', rows);
   }
 }

@@ -6,7 +6,14 @@ import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
 import { normaliseTerm } from '../../domain/vocabulary.js';
 import { parseDegrees, parseNumber, splitList } from './field-values.js';
-import { CodeLookup, RowCheck, type ImportContext, type KindImporter, type Mutable } from './importer-kit.js';
+import {
+  CodeLookup,
+  RowCheck,
+  withNewIds,
+  type ImportContext,
+  type KindImporter,
+  type Mutable,
+} from './importer-kit.js';
 import type { RawRow } from './problem-log.js';
 import { commodityCode, provinceCode } from './reference-terms.js';
 
@@ -182,6 +189,24 @@ export class CollarImporter implements KindImporter {
       else valid.push(item);
     }
     if (!valid.length) return;
+    // Into an empty table (a first national load) every row is new: no look-ups, appended rows.
+    if (this.ctx.writing() && (await session.loadMode('borehole')) === 'append') {
+      this.ctx.stats.inserted! += valid.length;
+      this.ctx.stats.written += valid.length;
+      const rows = await withNewIds(
+        session,
+        'borehole',
+        valid.map((v) => v.row),
+      );
+      await session.append('borehole', rows);
+      const commodities: BulkRow<'borehole_commodity'>[] = [];
+      valid.forEach((v, i) => {
+        for (const commodity of v.commodities) commodities.push({ borehole_id: rows[i]!.id, commodity });
+      });
+      await session.loadMode('borehole_commodity');
+      await session.append('borehole_commodity', commodities);
+      return;
+    }
     const holes = valid.map((v) => v.row.hole_id as string);
     const before = await session.findBoreholes(this.ctx.dataset, holes);
     this.ctx.stats.updated! += before.size;

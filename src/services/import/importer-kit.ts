@@ -1,10 +1,19 @@
 // What the per-kind importers share: the import context, a reusable row checker that turns cells
 // into typed values or issues, per-hole grouping for streamed files, and cached code look-ups.
-import type { BoreholeRef, BulkSession } from '../../store/bulk.js';
+import type { AppendRow, BoreholeRef, BulkRow, BulkSession } from '../../store/bulk.js';
 import type { Crs } from '../../domain/coordinates.js';
 import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
 import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
 import type { Issue, ProblemLog, RawRow } from './problem-log.js';
+
+/**
+ * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring as a view
+ * of its parent, so a key kept for the whole file would otherwise keep every 1 MiB chunk it came
+ * from alive: a million-row file in memory. Concatenation then substring forces a fresh copy.
+ */
+function detached(s: string): string {
+  return (' ' + s).substring(1);
+}
 
 /** A bulk row whose ids are filled in after the look-ups of a flush. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -75,7 +84,7 @@ export class RowCheck {
     const first = seen.get(key);
     if (first !== undefined)
       this.issue(field, `duplicate ${field} ${JSON.stringify(key)}: also on line ${first}`);
-    else seen.set(key, line);
+    else seen.set(detached(key), line);
     return key;
   }
 
@@ -237,4 +246,14 @@ export class CodeLookup {
   get(code: string): number | null {
     return this.cache.get(code) ?? null;
   }
+}
+
+/** New rows with ids reserved for them, ready for `session.append`. */
+export async function withNewIds<T extends 'borehole' | 'catalog_record'>(
+  session: BulkSession,
+  table: T,
+  rows: Array<Mutable<BulkRow<T>>>,
+): Promise<Array<AppendRow<T>>> {
+  const ids = await session.nextIds(table, rows.length);
+  return rows.map((row, i) => Object.assign(row, { id: ids[i]! }) as AppendRow<T>);
 }

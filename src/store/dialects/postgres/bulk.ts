@@ -1,12 +1,16 @@
-import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database } from '../../schema.js';
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
+  appendColumns,
   BULK_TABLES,
   updatableColumns,
   type BoreholeRef,
   type BulkSession,
   type BulkTable,
   type BulkWriter,
+  type LoadMode,
+  type LoadTable,
 } from '../../bulk.js';
 
 const BATCH = 5000;
@@ -23,47 +27,140 @@ function upsertSql(table: BulkTable): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${unnest}) ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
-/** Column-wise arrays sent as one UNNEST statement per batch: one round trip per 5,000 rows. */
-export function postgresBulkWriter(db: Kysely<Database>): BulkWriter {
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPED = /[\\\t\n\r]/g;
+
+/** One value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  const text = String(value);
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (c) => COPY_ESCAPES[c]!) : text;
+}
+
+/** Rows as COPY text: tab-separated values, one line per row. */
+export function copyText(columns: readonly string[], rows: ReadonlyArray<object>): string {
+  const lines: string[] = new Array<string>(rows.length + 1);
+  const values: string[] = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Record<string, unknown>;
+    for (let c = 0; c < columns.length; c++) values[c] = copyValue(row[columns[c]!]);
+    lines[r] = values.join('\t');
+  }
+  lines[rows.length] = '';
+  return lines.join('\n');
+}
+
+/**
+ * One pooled connection per run, BEGIN … COMMIT. Upserts go as column-wise arrays in one UNNEST
+ * statement per 5,000 rows; appends stream through COPY.
+ */
+export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
   return {
-    transaction: (work) =>
-      db.transaction().execute(async (trx) => {
-        const run = <R>(text: string, params: unknown[]) =>
-          trx.executeQuery<R>(CompiledQuery.raw(text, params));
-        const session: BulkSession = {
-          upsert: async (table, rows) => {
-            const statement = upsertSql(table);
-            const columns = Object.keys(BULK_TABLES[table].columns);
-            for (let start = 0; start < rows.length; start += BATCH) {
-              const batch = rows.slice(start, start + BATCH) as ReadonlyArray<Record<string, unknown>>;
-              await run(
-                statement,
-                columns.map((c) => batch.map((row) => row[c] ?? null)),
-              );
+    transaction: async (work) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const run = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) =>
+        client.query<R>(text, params);
+      const modes = new Map<LoadTable, LoadMode>();
+      // Append mode: definitions of the indexes and foreign keys dropped for the run, restored
+      // before COMMIT (indexes first: the key checks use them).
+      const deferred: string[] = [];
+      const deferredKeys: string[] = [];
+      const session: BulkSession = {
+        upsert: async (table, rows) => {
+          const statement = upsertSql(table);
+          const columns = Object.keys(BULK_TABLES[table].columns);
+          for (let start = 0; start < rows.length; start += BATCH) {
+            const batch = rows.slice(start, start + BATCH) as ReadonlyArray<Record<string, unknown>>;
+            await run(
+              statement,
+              columns.map((c) => batch.map((row) => row[c] ?? null)),
+            );
+          }
+        },
+        loadMode: async (table) => {
+          let mode = modes.get(table);
+          if (mode) return mode;
+          const { rows } = await run<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`);
+          mode = rows[0]!.found ? 'merge' : 'append';
+          if (mode === 'append') {
+            // Primary keys stay: other tables' foreign keys rest on them, and ids only grow.
+            const indexes = await run<{ name: string; definition: string }>(
+              `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+               WHERE i.schemaname = current_schema() AND i.tablename = $1
+                 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+              [table],
+            );
+            for (const index of indexes.rows) {
+              await run(`DROP INDEX ${index.name}`);
+              deferred.push(index.definition);
             }
-          },
-          deleteForBoreholes: async (table, ids) => {
-            if (ids.length) await run(`DELETE FROM ${table} WHERE borehole_id = ANY($1::int4[])`, [ids]);
-          },
-          findBoreholes: async (dataset, holeIds) => {
-            const found = new Map<string, BoreholeRef>();
-            const { rows } = await run<BoreholeRef & { hole_id: string }>(
-              'SELECT id, hole_id, total_depth FROM borehole WHERE dataset = $1 AND hole_id = ANY($2::text[])',
-              [dataset, holeIds],
+            // Foreign keys are checked by a trigger per row; added back, they are checked by one join.
+            const keys = await run<{ name: string; definition: string }>(
+              `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+               WHERE conrelid = $1::regclass AND contype = 'f'`,
+              [table],
             );
-            for (const r of rows) found.set(r.hole_id, { id: r.id, total_depth: r.total_depth });
-            return found;
-          },
-          findCodes: async (table, codes) => {
-            codes = [...new Set(codes)];
-            const { rows } = await run<{ id: number; code: string }>(
-              `SELECT id, code FROM ${table} WHERE code = ANY($1::text[])`,
-              [codes],
-            );
-            return new Map(rows.map((r) => [r.code, r.id]));
-          },
-        };
-        return work(session);
-      }),
+            for (const key of keys.rows) {
+              await run(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
+              deferredKeys.push(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+            }
+          }
+          modes.set(table, mode);
+          return mode;
+        },
+        nextIds: async (table, count) => {
+          const { rows } = await run<{ id: number }>(
+            `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int4 AS id FROM generate_series(1, $2::int4)`,
+            [table, count],
+          );
+          return rows.map((r) => r.id);
+        },
+        append: async (table, rows) => {
+          const columns = appendColumns(table);
+          for (let start = 0; start < rows.length; start += BATCH) {
+            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+            stream.end(copyText(columns, rows.slice(start, start + BATCH)));
+            await once(stream, 'finish');
+          }
+        },
+        deleteForBoreholes: async (table, ids) => {
+          if (ids.length) await run(`DELETE FROM ${table} WHERE borehole_id = ANY($1::int4[])`, [ids]);
+        },
+        findBoreholes: async (dataset, holeIds) => {
+          const found = new Map<string, BoreholeRef>();
+          const { rows } = await run<BoreholeRef & { hole_id: string }>(
+            'SELECT id, hole_id, total_depth FROM borehole WHERE dataset = $1 AND hole_id = ANY($2::text[])',
+            [dataset, holeIds],
+          );
+          for (const r of rows) found.set(r.hole_id, { id: r.id, total_depth: r.total_depth });
+          return found;
+        },
+        findCodes: async (table, codes) => {
+          codes = [...new Set(codes)];
+          const { rows } = await run<{ id: number; code: string }>(
+            `SELECT id, code FROM ${table} WHERE code = ANY($1::text[])`,
+            [codes],
+          );
+          return new Map(rows.map((r) => [r.code, r.id]));
+        },
+      };
+      try {
+        await run('BEGIN');
+        const result = await work(session);
+        for (const definition of [...deferred, ...deferredKeys]) await run(definition);
+        // Fresh statistics for the loaded tables: the planner would otherwise see them as empty.
+        for (const [table, mode] of modes) if (mode === 'append') await run(`ANALYZE ${table}`);
+        await run('COMMIT');
+        return result;
+      } catch (error) {
+        await run('ROLLBACK').catch((e: Error) => (broken = e));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
   };
 }

@@ -2,8 +2,11 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
 import {
+  appendColumns,
   BULK_TABLES,
   updatableColumns,
+  type LoadMode,
+  type LoadTable,
   type BoreholeRef,
   type BulkSession,
   type BulkTable,
@@ -13,6 +16,16 @@ import {
 /** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
 const ROWS_PER_STATEMENT = 25;
 
+function tuples(columns: number, rows: number): string {
+  const tuple = `(${Array<string>(columns).fill('?').join(', ')})`;
+  return Array<string>(rows).fill(tuple).join(', ');
+}
+
+function appendSql(table: LoadTable, rows: number): string {
+  const columns = appendColumns(table);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples(columns.length, rows)}`;
+}
+
 function upsertSql(table: BulkTable, rows: number): string {
   const spec = BULK_TABLES[table];
   const columns = Object.keys(spec.columns);
@@ -20,8 +33,7 @@ function upsertSql(table: BulkTable, rows: number): string {
   const action = updates.length
     ? `DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}`
     : 'DO NOTHING';
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const values = Array<string>(rows).fill(tuple).join(', ');
+  const values = tuples(columns.length, rows);
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
@@ -60,28 +72,75 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
     raw.exec(deferred.triggerSql);
     deferred = undefined;
   };
+  /** Runs `make(n)` statements over the rows, ROWS_PER_STATEMENT at a time, then one by one. */
+  const writeRows = (
+    key: string,
+    make: (rows: number) => string,
+    columns: readonly string[],
+    rows: ReadonlyArray<object>,
+  ) => {
+    const many = prepared(`${key}:${ROWS_PER_STATEMENT}`, () => make(ROWS_PER_STATEMENT));
+    const params: unknown[] = [];
+    let start = 0;
+    for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT) {
+      params.length = 0;
+      for (let i = start; i < start + ROWS_PER_STATEMENT; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        for (const c of columns) params.push(row[c] ?? null);
+      }
+      many.run(params);
+    }
+    const one = prepared(`${key}:1`, () => make(1));
+    for (; start < rows.length; start++) {
+      const row = rows[start] as Record<string, unknown>;
+      one.run(columns.map((c) => row[c] ?? null));
+    }
+  };
+  // Append mode: the CREATE INDEX statements of the indexes dropped for the run, rebuilt before
+  // COMMIT; a rollback brings them back by itself (SQLite's DDL is transactional).
+  const modes = new Map<LoadTable, LoadMode>();
+  let deferredIndexes: string[] = [];
+  const reserved = new Map<string, number>();
+  const buildDeferredIndexes = () => {
+    for (const statement of deferredIndexes) raw.exec(statement);
+    deferredIndexes = [];
+  };
   const session: BulkSession = {
     upsert: async (table, rows) => {
       if (table === 'borehole' && rows.length > 0) deferRtree();
-      const columns = Object.keys(BULK_TABLES[table].columns);
-      const many = prepared(`upsert:${table}:${ROWS_PER_STATEMENT}`, () =>
-        upsertSql(table, ROWS_PER_STATEMENT),
-      );
-      const params: unknown[] = [];
-      let start = 0;
-      for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT) {
-        params.length = 0;
-        for (let i = start; i < start + ROWS_PER_STATEMENT; i++) {
-          const row = rows[i] as Record<string, unknown>;
-          for (const c of columns) params.push(row[c] ?? null);
+      writeRows(`upsert:${table}`, (n) => upsertSql(table, n), Object.keys(BULK_TABLES[table].columns), rows);
+    },
+    loadMode: async (table) => {
+      let mode = modes.get(table);
+      if (mode) return mode;
+      mode = raw.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() ? 'merge' : 'append';
+      if (mode === 'append') {
+        const indexes = raw
+          .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+          )
+          .all(table) as Array<{ name: string; sql: string }>;
+        for (const index of indexes) {
+          raw.exec(`DROP INDEX ${index.name}`);
+          deferredIndexes.push(index.sql);
         }
-        many.run(params);
+        if (table === 'borehole') deferRtree();
       }
-      const one = prepared(`upsert:${table}:1`, () => upsertSql(table, 1));
-      for (; start < rows.length; start++) {
-        const row = rows[start] as Record<string, unknown>;
-        one.run(columns.map((c) => row[c] ?? null));
-      }
+      modes.set(table, mode);
+      return mode;
+    },
+    nextIds: async (table, count) => {
+      // Rowids only grow (no AUTOINCREMENT gaps to honour); ids handed out earlier in the run count too.
+      const { next } = raw.prepare(`SELECT coalesce(max(id), 0) + 1 AS next FROM ${table}`).get() as {
+        next: number;
+      };
+      const first = Math.max(next, reserved.get(table) ?? 0);
+      reserved.set(table, first + count);
+      return Array.from({ length: count }, (_, i) => first + i);
+    },
+    append: async (table, rows) => {
+      if (table === 'borehole' && rows.length > 0) deferRtree();
+      writeRows(`append:${table}`, (n) => appendSql(table, n), appendColumns(table), rows);
     },
     deleteForBoreholes: async (table, ids) => {
       const statement = prepared(`delete:${table}`, () => `DELETE FROM ${table} WHERE borehole_id = ?`);
@@ -113,14 +172,18 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
   return {
     transaction: (work) =>
       db.connection().execute(async () => {
+        modes.clear();
+        reserved.clear();
         raw.exec('BEGIN IMMEDIATE');
         try {
           const result = await work(session);
           restoreRtree();
+          buildDeferredIndexes();
           raw.exec('COMMIT');
           return result;
         } catch (error) {
           deferred = undefined;
+          deferredIndexes = [];
           if (raw.inTransaction) raw.exec('ROLLBACK');
           throw error;
         }
