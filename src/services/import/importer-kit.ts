@@ -6,15 +6,6 @@ import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
 import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
 import type { Issue, ProblemLog, RawRow } from './problem-log.js';
 
-/**
- * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring as a view
- * of its parent, so a key kept for the whole file would otherwise keep every 1 MiB chunk it came
- * from alive: a million-row file in memory. Concatenation then substring forces a fresh copy.
- */
-function detached(s: string): string {
-  return (' ' + s).substring(1);
-}
-
 /** A bulk row whose ids are filled in after the look-ups of a flush. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -84,7 +75,7 @@ export class RowCheck {
     const first = seen.get(key);
     if (first !== undefined)
       this.issue(field, `duplicate ${field} ${JSON.stringify(key)}: also on line ${first}`);
-    else seen.set(detached(key), line);
+    else seen.set(key, line);
     return key;
   }
 

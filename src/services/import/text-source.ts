@@ -1,17 +1,15 @@
 // CSV/TSV reader: detects the encoding (BOM → UTF-8/UTF-16; valid UTF-8 → UTF-8; else GB18030) and
-// the delimiter (comma, tab or semicolon, from the header line), then parses with csv-parse one
-// 1 MiB chunk at a time, draining records synchronously so no row costs an await.
+// the delimiter (comma, tab or semicolon, from the header line), then decodes and parses (csv-reader)
+// one 1 MiB chunk at a time, each chunk's records parsed synchronously so no row costs an await.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Parser, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvReader } from './csv-reader.js';
 import type { RawRow } from './problem-log.js';
 import { SourceError, splitHeader, type RowSource } from './row-source.js';
 
 const CHUNK = 1 << 20;
 const SAMPLE = 1 << 16;
-/** A record longer than this is an unclosed quote, not data; stops csv-parse buffering the whole file. */
-const MAX_RECORD = 4 << 20;
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
 
@@ -57,23 +55,6 @@ export function sniffDelimiter(text: string): ',' | '\t' | ';' {
   return ',';
 }
 
-/** csv-parse's error as a file:line problem; `line` is where the record being read began. */
-function describe(error: CsvError, line: number): SourceError {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new SourceError(
-      line,
-      '(file)',
-      `unbalanced quote: the quoted value starting on line ${line} is never closed`,
-    );
-  }
-  if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    const message = `a row longer than ${MAX_RECORD >> 20} MiB starts on line ${line}: probably an unclosed quote`;
-    return new SourceError(line, '(file)', message);
-  }
-  const at = typeof error.lines === 'number' ? error.lines : line;
-  return new SourceError(at, '(file)', `cannot read the file: ${error.message}`);
-}
-
 export async function openTextSource(path: string, forced?: 'utf8' | 'gb18030'): Promise<RowSource> {
   const totalBytes = (await stat(path)).size;
   if (totalBytes === 0) throw new SourceError(1, '(file)', 'the file is empty');
@@ -85,41 +66,16 @@ export async function openTextSource(path: string, forced?: 'utf8' | 'gb18030'):
   const delimiter = sniffDelimiter(decoder(encoding).write(sample));
 
   let bytes = 0;
-  let line = 1; // first line of the next record
   const records = async function* (): AsyncGenerator<RawRow[]> {
     const decode = decoder(encoding);
-    const parser = new Parser({
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      max_record_size: MAX_RECORD,
-    });
-    let failure: CsvError | undefined;
-    parser.on('error', (e: CsvError) => (failure = e));
-    const drain = (): RawRow[] => {
-      const rows: RawRow[] = [];
-      let values: string[] | null;
-      while ((values = parser.read() as string[] | null) !== null) {
-        rows.push({ line, values });
-        line++;
-        for (const v of values) if (v.indexOf('\n') !== -1) line += v.split('\n').length - 1;
-      }
-      return rows;
-    };
+    const reader = new CsvReader(delimiter);
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
       bytes += (chunk as Buffer).length;
-      parser.write(decode.write(chunk as Buffer));
-      const rows = drain();
-      if (failure) throw describe(failure, line);
+      const rows = reader.push(decode.write(chunk as Buffer));
       if (rows.length) yield rows;
     }
-    parser.end(decode.end());
-    const rows = drain();
-    // csv-parse reports an error at the end of input a tick later.
-    await new Promise((resolve) => setImmediate(resolve));
-    const last = drain();
-    if (failure) throw describe(failure, line);
-    if (rows.length || last.length) yield [...rows, ...last];
+    const rows = reader.end(decode.end());
+    if (rows.length) yield rows;
   };
 
   const all = records();

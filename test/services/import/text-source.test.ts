@@ -65,7 +65,7 @@ describe('text source', () => {
     expect(rows[2]!.values[1]).toBe('a "quoted" word');
   });
 
-  it('turns csv-parse failures into file:line errors', async () => {
+  it('turns unreadable CSV (broken quoting) into file:line errors', async () => {
     const error = await readAll(fixture('unbalanced-quote.csv')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({
