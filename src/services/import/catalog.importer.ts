@@ -15,7 +15,7 @@ import {
   type Mutable,
 } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
-import { provinceCode } from './reference-terms.js';
+import { provinceCode } from '../../domain/reference-terms.js';
 
 interface PendingRecord {
   row: Mutable<BulkRow<'catalog_record'>>;

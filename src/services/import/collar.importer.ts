@@ -15,7 +15,7 @@ import {
   type Mutable,
 } from './importer-kit.js';
 import type { RawRow } from './problem-log.js';
-import { commodityCode, provinceCode } from './reference-terms.js';
+import { commodityCode, provinceCode } from '../../domain/reference-terms.js';
 
 const NO_COMMODITIES: string[] = [];
 

@@ -9,7 +9,7 @@ import {
   parseYear,
   splitList,
 } from '../../../src/services/import/field-values.js';
-import { commodityCode, provinceCode } from '../../../src/services/import/reference-terms.js';
+import { commodityCode, provinceCode } from '../../../src/domain/reference-terms.js';
 import { normaliseAzimuth } from '../../../src/services/import/survey.importer.js';
 
 describe('cell values', () => {
