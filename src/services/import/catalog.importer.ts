@@ -14,6 +14,7 @@ import {
   withNewIds,
   type Mutable,
 } from './importer-kit.js';
+import { KeyLines } from './key-lines.js';
 import type { Issue, RawRow } from './problem-log.js';
 import { provinceCode } from '../../domain/reference-terms.js';
 
@@ -28,7 +29,7 @@ interface PendingRecord {
 export class CatalogImporter implements KindImporter {
   readonly kind = 'catalog' as const;
   private readonly check: RowCheck;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyLines();
   private readonly custodians = new CodeLookup('custodian');
   private readonly holes = new Map<string, HoleLookup>();
   private batch: PendingRecord[] = [];

@@ -14,6 +14,7 @@ import {
   type KindImporter,
   type Mutable,
 } from './importer-kit.js';
+import { KeyLines } from './key-lines.js';
 import type { RawRow } from './problem-log.js';
 import { commodityCode, provinceCode } from '../../domain/reference-terms.js';
 
@@ -30,7 +31,7 @@ interface PendingCollar {
 export class CollarImporter implements KindImporter {
   readonly kind = 'collars' as const;
   private readonly check: RowCheck;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyLines();
   private readonly crsCache = new Map<string, Crs | string>();
   private readonly custodians = new CodeLookup('custodian');
   private readonly depositors = new CodeLookup('organisation');

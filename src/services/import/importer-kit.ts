@@ -4,6 +4,7 @@ import type { AppendRow, BoreholeRef, BulkRow, BulkSession } from '../../store/b
 import type { Crs } from '../../domain/coordinates.js';
 import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
 import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
+import type { KeyLines } from './key-lines.js';
 import type { Issue, ProblemLog, RawRow } from './problem-log.js';
 
 /** A bulk row whose ids are filled in after the look-ups of a flush. */
@@ -68,14 +69,13 @@ export class RowCheck {
     return this.labels[field] ?? field;
   }
 
-  /** A required key that must not repeat within the file; `seen` maps each key to its first line. */
-  uniqueKey(field: ImportField, seen: Map<string, number>, line: number): string | null {
+  /** A required key that must not repeat within the file; `seen` holds each key's first line. */
+  uniqueKey(field: ImportField, seen: KeyLines, line: number): string | null {
     const key = this.required(field);
     if (key === null) return null;
-    const first = seen.get(key);
+    const first = seen.firstLine(key, line);
     if (first !== undefined)
       this.issue(field, `duplicate ${field} ${JSON.stringify(key)}: also on line ${first}`);
-    else seen.set(key, line);
     return key;
   }
 

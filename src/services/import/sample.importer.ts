@@ -5,6 +5,7 @@ import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
 import { HoleGroups, HoleLookup, RowCheck, type ImportContext, type KindImporter } from './importer-kit.js';
 import { readDepths, validIntervals, type DepthItem } from './interval.importer.js';
+import { KeyLines } from './key-lines.js';
 import type { RawRow } from './problem-log.js';
 
 interface SampleItem extends DepthItem {
@@ -21,7 +22,7 @@ export class SampleImporter implements KindImporter {
   private readonly groups = new HoleGroups<SampleItem>();
   private readonly holes: HoleLookup;
   /** hole + sample number → first line: samples are few per metre, so this map stays small. */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyLines();
 
   constructor(
     private readonly ctx: ImportContext,
@@ -48,13 +49,12 @@ export class SampleImporter implements KindImporter {
     };
     if (hole !== null && sampleNo !== null) {
       const key = `${hole}\u001f${sampleNo}`;
-      const first = this.seen.get(key);
+      const first = this.seen.firstLine(key, raw.line);
       if (first !== undefined)
         c.issue(
           'sample_no',
           `duplicate sample ${JSON.stringify(sampleNo)} in hole ${JSON.stringify(hole)}: also on line ${first}`,
         );
-      else this.seen.set(key, raw.line);
     }
     if (c.issues.length || hole === null || sampleNo === null) {
       this.ctx.problems.reject(raw, c.issues);
