@@ -129,6 +129,12 @@ export interface CatalogRecordTable {
   updated_at: string;
 }
 
+/** How far the full-text index has caught up with each entity's `updated_at`. */
+export interface SearchIndexStateTable {
+  entity: string;
+  indexed_through: string;
+}
+
 export interface Database {
   custodian: CustodianTable;
   organisation: OrganisationTable;
@@ -139,6 +145,7 @@ export interface Database {
   core_box: CoreBoxTable;
   sample: SampleTable;
   catalog_record: CatalogRecordTable;
+  search_index_state: SearchIndexStateTable;
 }
 
 export type CustodianRow = Selectable<CustodianTable>;

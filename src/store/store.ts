@@ -11,6 +11,9 @@ import { postgresMigrations } from './dialects/postgres/migrations.js';
 import { sqliteBulkWriter } from './dialects/sqlite/bulk.js';
 import { postgresBulkWriter } from './dialects/postgres/bulk.js';
 import type { BulkWriter } from './bulk.js';
+import type { SearchIndex } from './search.js';
+import { sqliteSearchIndex } from './dialects/sqlite/search.js';
+import { postgresSearchIndex } from './dialects/postgres/search.js';
 
 export interface Store {
   readonly engine: Engine;
@@ -23,6 +26,8 @@ export interface Store {
   readonly location: string;
   /** Many-row writes in one transaction (imports, demo data). */
   readonly bulk: BulkWriter;
+  /** The full-text index of boreholes and catalog records. */
+  readonly search: SearchIndex;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -46,6 +51,7 @@ export function openStore(target: StoreTarget): Store {
       pgPool: undefined,
       location: target.file,
       bulk: sqliteBulkWriter(handle.db, handle.raw),
+      search: sqliteSearchIndex(handle.raw),
       migrate: () => migrateToLatest(handle.db as Kysely<unknown>, sqliteMigrations),
       close: () => handle.db.destroy(),
     };
@@ -58,6 +64,7 @@ export function openStore(target: StoreTarget): Store {
     pgPool: handle.pool,
     location: target.url.replace(/:[^:@/]*@/, ':***@'),
     bulk: postgresBulkWriter(handle.pool),
+    search: postgresSearchIndex(handle.pool),
     migrate: () => migrateToLatest(handle.db as Kysely<unknown>, postgresMigrations),
     close: () => handle.db.destroy(),
   };

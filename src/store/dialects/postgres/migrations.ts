@@ -127,6 +127,27 @@ CREATE UNIQUE INDEX catalog_record_public_id ON catalog_record(public_id);
 CREATE UNIQUE INDEX catalog_record_record_no ON catalog_record(record_no);
 `;
 
+// Full-text search over the shared analyzer's tokens, written as tsvector literals (no text-search
+// parser in between, so the lexemes are exactly SQLite's). One side table per entity, like FTS5.
+const searchIndex = `
+CREATE TABLE borehole_search (
+  id INTEGER PRIMARY KEY REFERENCES borehole(id) ON DELETE CASCADE,
+  tokens tsvector NOT NULL
+);
+CREATE INDEX borehole_search_tokens ON borehole_search USING GIN (tokens);
+CREATE TABLE catalog_record_search (
+  id INTEGER PRIMARY KEY REFERENCES catalog_record(id) ON DELETE CASCADE,
+  tokens tsvector NOT NULL
+);
+CREATE INDEX catalog_record_search_tokens ON catalog_record_search USING GIN (tokens);
+CREATE INDEX borehole_updated ON borehole(updated_at);
+CREATE INDEX catalog_record_updated ON catalog_record(updated_at);
+CREATE TABLE search_index_state (
+  entity TEXT PRIMARY KEY,
+  indexed_through TEXT NOT NULL
+);
+`;
+
 const script = (text: string) => (db: Kysely<unknown>) =>
   sql
     .raw(text)
@@ -136,4 +157,5 @@ const script = (text: string) => (db: Kysely<unknown>) =>
 export const postgresMigrations: MigrationList = [
   { name: '2026-11-26-catalog-foundation', up: script(catalogFoundation) },
   { name: '2026-11-26-named-unique-indexes', up: script(namedUniqueIndexes) },
+  { name: '2026-11-26-search-index', up: script(searchIndex) },
 ];

@@ -189,6 +189,24 @@ CREATE INDEX catalog_record_borehole ON catalog_record(borehole_id);
 CREATE INDEX catalog_record_custodian ON catalog_record(custodian_id);
 `;
 
+// Full-text search: the tokens come from the shared analyzer (src/domain/search/analyzer.ts), the
+// same on both engines, so FTS5 only has to split them on spaces. Contentless tables: the text is
+// rebuilt from the records, never read back; rowid = the record's id.
+const searchIndex = `
+CREATE VIRTUAL TABLE borehole_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
+CREATE VIRTUAL TABLE catalog_record_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
+CREATE TRIGGER borehole_fts_delete AFTER DELETE ON borehole
+BEGIN DELETE FROM borehole_fts WHERE rowid = old.id; END;
+CREATE TRIGGER catalog_record_fts_delete AFTER DELETE ON catalog_record
+BEGIN DELETE FROM catalog_record_fts WHERE rowid = old.id; END;
+CREATE INDEX borehole_updated ON borehole(updated_at);
+CREATE INDEX catalog_record_updated ON catalog_record(updated_at);
+CREATE TABLE search_index_state (
+  entity TEXT PRIMARY KEY,
+  indexed_through TEXT NOT NULL
+);
+`;
+
 /** Runs a table rebuild with foreign keys off (a no-op inside a transaction, so set before BEGIN). */
 async function rebuild(db: Kysely<unknown>, script: string): Promise<void> {
   await sql.raw('PRAGMA foreign_keys = OFF').execute(db);
@@ -232,4 +250,5 @@ export function splitStatements(script: string): string[] {
 export const sqliteMigrations: MigrationList = [
   { name: '2026-11-26-catalog-foundation', up: (db) => runScript(db, catalogFoundation) },
   { name: '2026-11-26-named-unique-indexes', up: (db) => rebuild(db, namedUniqueIndexes) },
+  { name: '2026-11-26-search-index', up: (db) => runScript(db, searchIndex) },
 ];

@@ -1,0 +1,65 @@
+import type pg from 'pg';
+import { sql } from 'kysely';
+import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
+
+/** A lexeme quoted for tsvector/tsquery input (no text-search parser involved). */
+function lexeme(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/** Tokens as a tsvector literal with positions (1-based, capped as PostgreSQL caps them). */
+export function tsvectorLiteral(tokens: string): string {
+  const positions = new Map<string, number[]>();
+  let position = 0;
+  for (const token of tokens.split(' ')) {
+    if (!token) continue;
+    position = Math.min(position + 1, 16383);
+    const list = positions.get(token);
+    if (list) {
+      if (list.length < 256) list.push(position);
+    } else positions.set(token, [position]);
+  }
+  return [...positions].map(([token, list]) => `${lexeme(token)}:${list.join(',')}`).join(' ');
+}
+
+function tsqueryPhrase(p: MatchPhrase): string {
+  const last = p.tokens.length - 1;
+  const parts = p.tokens.map((t, i) => (p.prefix && i === last ? `${lexeme(t)}:*` : lexeme(t)));
+  return parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0]!;
+}
+
+/** The tsquery: groups AND-ed, each an OR of phrases (`<->`: followed by). */
+export function tsqueryLiteral(match: TextMatch): string {
+  return usable(match)
+    .map((group) => `(${group.map(tsqueryPhrase).join(' | ')})`)
+    .join(' & ');
+}
+
+export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
+  return {
+    write: async (entity, docs) => {
+      if (!docs.length) return;
+      await pool.query(
+        `INSERT INTO ${entity}_search (id, tokens)
+         SELECT * FROM unnest($1::int4[], $2::tsvector[])
+         ON CONFLICT (id) DO UPDATE SET tokens = excluded.tokens`,
+        [docs.map((d) => d.id), docs.map((d) => tsvectorLiteral(d.tokens))],
+      );
+    },
+    clear: async (entity) => {
+      await pool.query(`TRUNCATE ${entity}_search`);
+    },
+    matches: (entity, idColumn, match) => {
+      const query = tsqueryLiteral(match);
+      if (!query) return sql<boolean>`false`;
+      return sql<boolean>`${sql.ref(idColumn)} IN (SELECT id FROM ${sql.table(`${entity}_search`)} WHERE tokens @@ ${query}::tsquery)`;
+    },
+    size: async (entity) => {
+      const { rows } = await pool.query<{ bytes: number }>(
+        'SELECT pg_total_relation_size($1::regclass) AS bytes',
+        [`${entity}_search`],
+      );
+      return Number(rows[0]!.bytes);
+    },
+  };
+}

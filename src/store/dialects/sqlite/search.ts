@@ -1,0 +1,46 @@
+import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
+
+/** An FTS5 phrase: quoted tokens (a quote inside is doubled), `*` after it for a prefix. */
+function fts5Phrase(p: MatchPhrase): string {
+  const quoted = `"${p.tokens.join(' ').replaceAll('"', '""')}"`;
+  return p.prefix ? `${quoted} *` : quoted;
+}
+
+/** The MATCH expression: groups AND-ed, each an OR of phrases. */
+export function fts5Query(match: TextMatch): string {
+  return usable(match)
+    .map((group) => `(${group.map(fts5Phrase).join(' OR ')})`)
+    .join(' AND ');
+}
+
+export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
+  return {
+    write: async (entity, docs) => {
+      const remove = raw.prepare(`DELETE FROM ${entity}_fts WHERE rowid = ?`);
+      const insert = raw.prepare(`INSERT INTO ${entity}_fts (rowid, tokens) VALUES (?, ?)`);
+      raw.transaction(() => {
+        for (const doc of docs) {
+          remove.run(doc.id);
+          insert.run(doc.id, doc.tokens);
+        }
+      })();
+    },
+    clear: async (entity) => {
+      raw.exec(`DELETE FROM ${entity}_fts`);
+    },
+    matches: (entity, idColumn, match) => {
+      const query = fts5Query(match);
+      // No usable token (only punctuation was typed): nothing can match.
+      if (!query) return sql<boolean>`0`;
+      return sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM ${sql.table(`${entity}_fts`)} WHERE ${sql.table(`${entity}_fts`)} MATCH ${query})`;
+    },
+    size: async (entity) => {
+      const row = raw
+        .prepare("SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ? || '_fts%'")
+        .get(entity) as { bytes: number };
+      return row.bytes;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The full-text index, engine-neutral: records are indexed as the shared analyzer's tokens
+// (src/domain/search/analyzer.ts) and matched by groups of phrases. FTS5 on SQLite, tsvector/GIN on
+// PostgreSQL; both receive exact tokens, so both find the same records.
+import type { RawBuilder } from 'kysely';
+
+export type SearchEntity = 'borehole' | 'catalog_record';
+
+/** Tokens that must appear consecutively; with `prefix` the last one only has to begin a token. */
+export interface MatchPhrase {
+  readonly tokens: readonly string[];
+  readonly prefix?: boolean;
+}
+
+/** Every group must match; a group matches when any one of its phrases does. */
+export type TextMatch = ReadonlyArray<ReadonlyArray<MatchPhrase>>;
+
+export interface IndexedDoc {
+  readonly id: number;
+  /** The analyzer's tokens, space-separated. */
+  readonly tokens: string;
+}
+
+export interface SearchIndex {
+  /** Replaces the index entries of these records. */
+  write(entity: SearchEntity, docs: readonly IndexedDoc[]): Promise<void>;
+  /** Empties the index of an entity (before a rebuild). */
+  clear(entity: SearchEntity): Promise<void>;
+  /** True where `idColumn` (e.g. 'b.id') is a record whose text matches. */
+  matches(entity: SearchEntity, idColumn: string, match: TextMatch): RawBuilder<boolean>;
+  /** Bytes the index takes on disk (tables and indexes), for the benchmark. */
+  size(entity: SearchEntity): Promise<number>;
+}
+
+/** Drops phrases without tokens and groups without phrases: they would match nothing or everything. */
+export function usable(match: TextMatch): TextMatch {
+  return match.map((group) => group.filter((p) => p.tokens.length > 0)).filter((group) => group.length > 0);
+}

@@ -1,0 +1,50 @@
+import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { eachEngine } from '../support/engines.js';
+import { seedBoreholes } from '../support/factories.js';
+import type { TextMatch } from '../../src/store/search.js';
+
+eachEngine('full-text index', ({ fresh }) => {
+  it('matches groups of phrases, prefixes and CJK runs the same way on both engines', async () => {
+    const store = await fresh();
+    await seedBoreholes(store, 4);
+    const ids = (await store.db.selectFrom('borehole').select('id').orderBy('id').execute()).map((r) => r.id);
+    await store.search.write('borehole', [
+      { id: ids[0]!, tokens: '西 藏 甲 玛 铜 多 金 属 矿 西藏 甲玛 多金属 zk1616 zk 1616 copper' },
+      { id: ids[1]!, tokens: '云 南 普 朗 铜 矿 云南 普朗 zk0801 copper porphyri' },
+      { id: ids[2]!, tokens: "granit core o'brien" },
+    ]);
+    const find = async (match: TextMatch) =>
+      (
+        await store.db
+          .selectFrom('borehole as b')
+          .select('b.id')
+          .where(store.search.matches('borehole', 'b.id', match))
+          .orderBy('b.id')
+          .execute()
+      ).map((r) => ids.indexOf(r.id));
+    expect(await find([[{ tokens: ['甲玛'] }]])).toEqual([0]);
+    expect(await find([[{ tokens: ['甲', '玛'] }]])).toEqual([0]);
+    expect(await find([[{ tokens: ['玛', '甲'] }]])).toEqual([]);
+    expect(await find([[{ tokens: ['铜'] }], [{ tokens: ['copper'] }]])).toEqual([0, 1]);
+    expect(await find([[{ tokens: ['普朗'] }, { tokens: ['甲玛'] }]])).toEqual([0, 1]);
+    expect(await find([[{ tokens: ['zk16'], prefix: true }]])).toEqual([0]);
+    expect(await find([[{ tokens: ['zk'], prefix: true }]])).toEqual([0, 1]);
+    expect(await find([[{ tokens: ['铜'] }], [{ tokens: ['granit'] }]])).toEqual([]);
+    // Quotes and backslashes in a token cannot break out of the engines' query syntax.
+    expect(await find([[{ tokens: ["o'brien"] }]])).toEqual([2]);
+    expect(await find([[{ tokens: ['"x" OR 1'] }]])).toEqual([]);
+    expect(await find([])).toEqual([]);
+    // Re-writing replaces; deleting the record removes its entry.
+    await store.search.write('borehole', [{ id: ids[0]!, tokens: '新 疆 新疆' }]);
+    expect(await find([[{ tokens: ['甲玛'] }]])).toEqual([]);
+    expect(await find([[{ tokens: ['新疆'] }]])).toEqual([0]);
+    await store.db.deleteFrom('lithology').execute();
+    await store.db.deleteFrom('borehole').where('id', '=', ids[0]!).execute();
+    expect(await find([[{ tokens: ['新疆'] }]])).toEqual([]);
+    expect(await store.search.size('borehole')).toBeGreaterThan(0);
+    await store.search.clear('borehole');
+    expect(await find([[{ tokens: ['普朗'] }]])).toEqual([]);
+    expect(await sql`SELECT 1`.execute(store.db)).toBeTruthy();
+  });
+});
