@@ -10,6 +10,7 @@ import { boreholeCommand, custodianCommand, organisationCommand } from './comman
 import { importCommand } from './commands/import.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { demoCommand } from './commands/demo.command.js';
+import { searchCommand } from './commands/search.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
   program.addCommand(demoCommand());
+  program.addCommand(searchCommand());
   return program;
 }
 

@@ -3,6 +3,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { isStoreEmpty, loadDemo } from './demo/demo.service.js';
+import { updateSearchIndex } from './search/search-indexer.service.js';
 
 export interface StartupLog {
   info(obj: object, msg?: string): void;
@@ -29,4 +30,7 @@ export async function prepareStore(
     });
     log.info({ ...report }, 'demo dataset loaded');
   }
+  // Catch the full-text index up with whatever changed while the server was down.
+  const indexed = await updateSearchIndex(store);
+  if (indexed.some((r) => r.docs > 0)) log.info({ indexed }, 'search index updated');
 }

@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadDemo, type DemoReport } from '../../services/demo/demo.service.js';
 import { configFrom, withStore } from '../context.js';
+import { catchUpSearchIndex } from './search.command.js';
 import { progress } from '../progress.js';
 
 interface Flags {
@@ -76,6 +77,7 @@ export function demoCommand(): Command {
         } finally {
           bar.stop();
         }
+        await catchUpSearchIndex(store);
         process.stdout.write(`${summary(report, `the ${store.engine} store at ${store.location}`)}\n`);
       });
     });

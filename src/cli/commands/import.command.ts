@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SUPPORTED_CRS } from '../../domain/coordinates.js';
 import { importFile } from '../../services/import/import.service.js';
+import { catchUpSearchIndex } from './search.command.js';
 import {
   IMPORT_KINDS,
   ImportUsageError,
@@ -174,6 +175,7 @@ export function importCommand(): Command {
         }
         shown.stop();
         if (report.problemCount) printProblems(report.problems, report.problemCount);
+        if (!options.dryRun && report.written > 0) await catchUpSearchIndex(store);
         process.stdout.write(summary(report, store.engine));
       });
     });

@@ -1,0 +1,216 @@
+// Compiles a parsed search query (src/domain/search) into a condition on boreholes, the same SQL on
+// both engines except the full-text match, which the engine's SearchIndex supplies.
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { queryGroups } from '../../domain/search/analyzer.js';
+import type { QueryNode } from '../../domain/search/query-language.js';
+import type { NumericField, TermField } from '../../domain/search/query-ast.js';
+import type { Database } from '../schema.js';
+import type { SearchIndex } from '../search.js';
+
+type Holes = ExpressionBuilder<Database & { b: Database['borehole'] }, 'b'>;
+type Condition = Expression<SqlBool>;
+
+const PUBLIC_MONEY = ['central_fiscal', 'local_fiscal'];
+const NUMERIC_COLUMNS: Record<Exclude<NumericField, 'year'>, 'b.total_depth' | 'b.collar_elev'> = {
+  depth: 'b.total_depth',
+  elevation: 'b.collar_elev',
+};
+/** Child tables whose rows mean "has" that kind of data; images, spectra and XRF arrive later. */
+const HAS_TABLES: Record<string, 'lithology' | 'sample' | 'core_box' | 'survey' | undefined> = {
+  lithology: 'lithology',
+  samples: 'sample',
+  boxes: 'core_box',
+  surveys: 'survey',
+};
+
+const never = sql<SqlBool>`1 = 0`;
+const always = sql<SqlBool>`1 = 1`;
+
+/** Mirrors eligibleModes() in src/domain/sharing-modes.ts (a test keeps the two in step). */
+function modeCondition(eb: Holes, mode: string): Condition {
+  switch (mode) {
+    case 'public_welfare':
+    case 'public_loan':
+      return eb('b.funding_source', 'in', PUBLIC_MONEY);
+    case 'cooperative':
+      return always;
+    case 'trade':
+      return eb.and([
+        eb.or([eb('b.funding_source', 'is', null), eb('b.funding_source', 'not in', PUBLIC_MONEY)]),
+        eb('b.ownership_dispute', '=', 0),
+      ]);
+    case 'lease':
+      return eb('b.ownership_dispute', '=', 0);
+    case 'permit':
+      return eb('b.core_class', '=', 'I');
+    default:
+      return never;
+  }
+}
+
+function hasCondition(eb: Holes, what: string): Condition {
+  const table = HAS_TABLES[what];
+  if (!table) return never;
+  return eb.exists(
+    eb
+      .selectFrom(table)
+      .select(sql`1`.as('one'))
+      .whereRef(`${table}.borehole_id`, '=', 'b.id'),
+  );
+}
+
+function termCondition(eb: Holes, field: TermField, values: string[]): Condition {
+  switch (field) {
+    case 'province':
+      return eb('b.province_code', 'in', values);
+    case 'commodity':
+      return eb.exists(
+        eb
+          .selectFrom('borehole_commodity as bc')
+          .select(sql`1`.as('one'))
+          .whereRef('bc.borehole_id', '=', 'b.id')
+          .where('bc.commodity', 'in', values),
+      );
+    case 'type':
+      return eb('b.deposit_type', 'in', values);
+    case 'class':
+      return eb('b.core_class', 'in', values);
+    case 'funding':
+      return eb('b.funding_source', 'in', values);
+    case 'confidentiality':
+      return eb('b.confidentiality', 'in', values);
+    case 'level':
+      return eb('b.custodian_id', 'in', eb.selectFrom('custodian').select('id').where('level', 'in', values));
+    case 'custodian':
+      return eb(
+        'b.custodian_id',
+        'in',
+        eb
+          .selectFrom('custodian')
+          .select('id')
+          .where((c) =>
+            c.or([c('code', 'in', values), c('name_zh', 'in', values), c('name_en', 'in', values)]),
+          ),
+      );
+    case 'material':
+      return eb.exists(
+        eb
+          .selectFrom('catalog_record as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.borehole_id', '=', 'b.id')
+          .where('r.material_type', 'in', values),
+      );
+    case 'has':
+      return eb.or(values.map((v) => hasCondition(eb, v)));
+    case 'mode':
+      return eb.or(values.map((v) => modeCondition(eb, v)));
+    case 'id':
+      return eb('b.hole_id', 'in', values);
+  }
+}
+
+/** `year` is the drilling start year, compared on the ISO date text (portable, index-friendly). */
+function yearCondition(eb: Holes, node: Extract<QueryNode, { kind: 'range' }>): Condition {
+  const parts: Condition[] = [eb('b.drill_start', 'is not', null)];
+  if (node.min !== null) {
+    const first = node.minInclusive ? Math.ceil(node.min) : Math.floor(node.min) + 1;
+    parts.push(eb('b.drill_start', '>=', String(first).padStart(4, '0')));
+  }
+  if (node.max !== null) {
+    const last = node.maxInclusive ? Math.floor(node.max) : Math.ceil(node.max) - 1;
+    parts.push(eb('b.drill_start', '<', String(last + 1).padStart(4, '0')));
+  }
+  return eb.and(parts);
+}
+
+function rangeCondition(eb: Holes, node: Extract<QueryNode, { kind: 'range' }>): Condition {
+  if (node.field === 'year') return yearCondition(eb, node);
+  const column = NUMERIC_COLUMNS[node.field];
+  const parts: Condition[] = [eb(column, 'is not', null)];
+  if (node.min !== null) parts.push(eb(column, node.minInclusive ? '>=' : '>', node.min));
+  if (node.max !== null) parts.push(eb(column, node.maxInclusive ? '<=' : '<', node.max));
+  return eb.and(parts);
+}
+
+/** Escapes LIKE's wildcards so a typed `%` or `_` is literal. */
+function likePrefix(text: string): string {
+  return `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function boreholeCondition(eb: Holes, node: QueryNode, search: SearchIndex): Condition {
+  switch (node.kind) {
+    case 'and':
+      return eb.and(node.children.map((c) => boreholeCondition(eb, c, search)));
+    case 'or':
+      return eb.or(node.children.map((c) => boreholeCondition(eb, c, search)));
+    case 'not':
+      return eb.not(boreholeCondition(eb, node.child, search));
+    case 'text':
+      return search.matches('borehole', 'b.id', queryGroups(node.text));
+    case 'prefix':
+      return sql<SqlBool>`upper(${sql.ref('b.hole_id')}) LIKE ${likePrefix(node.text)} ESCAPE '\\'`;
+    case 'term':
+      return termCondition(eb, node.field, node.values);
+    case 'range':
+      return rangeCondition(eb, node);
+  }
+}
+
+export interface SearchRow {
+  id: number;
+  public_id: string;
+  hole_id: string;
+  dataset: string;
+  name: string;
+  province_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  total_depth: number | null;
+  core_class: string | null;
+  commodities: string;
+  deposit_name: string | null;
+  confidentiality: string;
+  custodian_code: string | null;
+}
+
+export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
+  const where = (node: QueryNode | null) => (eb: Holes) =>
+    node ? boreholeCondition(eb, node, search) : always;
+  return {
+    /** Matching boreholes with id > afterId, in id order. */
+    page(node: QueryNode | null, afterId: number, limit: number): Promise<SearchRow[]> {
+      return db
+        .selectFrom('borehole as b')
+        .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
+        .select([
+          'b.id',
+          'b.public_id',
+          'b.hole_id',
+          'b.dataset',
+          'b.name',
+          'b.province_code',
+          'b.lon',
+          'b.lat',
+          'b.total_depth',
+          'b.core_class',
+          'b.commodities',
+          'b.deposit_name',
+          'b.confidentiality',
+          'c.code as custodian_code',
+        ])
+        .where('b.id', '>', afterId)
+        .where(where(node))
+        .orderBy('b.id')
+        .limit(limit)
+        .execute();
+    },
+    async count(node: QueryNode | null): Promise<number> {
+      const row = await db
+        .selectFrom('borehole as b')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(where(node))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
