@@ -5,6 +5,11 @@ export interface ProblemField {
   file?: string;
   line?: number;
   field?: string;
+  /** Where in a typed text (a search query): UTF-16 offset and length of the part at fault. */
+  position?: number;
+  length?: number;
+  /** The message in Chinese, where one is written. */
+  message_zh?: string;
   message: string;
 }
 

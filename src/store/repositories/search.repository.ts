@@ -1,6 +1,7 @@
 // Compiles a parsed search query (src/domain/search) into a condition on boreholes, the same SQL on
 // both engines except the full-text match, which the engine's SearchIndex supplies.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { DEPOSIT_TYPES } from '../../domain/china.js';
 import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
@@ -22,6 +23,14 @@ const HAS_TABLES: Record<string, 'lithology' | 'sample' | 'core_box' | 'survey' 
   boxes: 'core_box',
   surveys: 'survey',
 };
+
+/** Deposit types are stored as the files wrote them (斑岩型, porphyry): match every spelling of a key. */
+function depositTypeSpellings(keys: readonly string[]): string[] {
+  return keys.flatMap((key) => {
+    const t = DEPOSIT_TYPES.find((d) => d.key === key);
+    return t ? [t.key, t.zh, t.en] : [key];
+  });
+}
 
 const never = sql<SqlBool>`1 = 0`;
 const always = sql<SqlBool>`1 = 1`;
@@ -72,7 +81,7 @@ function termCondition(eb: Holes, field: TermField, values: string[]): Condition
           .where('bc.commodity', 'in', values),
       );
     case 'type':
-      return eb('b.deposit_type', 'in', values);
+      return eb('b.deposit_type', 'in', depositTypeSpellings(values));
     case 'class':
       return eb('b.core_class', 'in', values);
     case 'funding':

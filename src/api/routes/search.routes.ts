@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { searchBoreholes } from '../../services/search/search.service.js';
+import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
+
+export const searchRoutes: FastifyPluginAsyncTypebox<{
+  store: import('../../store/store.js').Store;
+}> = async (app, { store }) => {
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search boreholes with the query language (Chinese or English keywords and fields)',
+        description:
+          'Example: `铜 省:西藏 深度>800 类别:I` = `copper province:Tibet depth>800 class:I`. Words are ' +
+          'matched in both languages (铜 = copper = Cu); AND/OR/NOT (与/或/非), parentheses, quoted phrases, ' +
+          'ranges (`深度:500..1500`, `年份:1990..2005`), `id:ZK16*` for hole-id prefixes. A syntax error is a 400 ' +
+          'whose `errors[0].position` and `length` point at the part of `q` at fault.',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 4000, description: 'the query; empty: everything' })),
+          ...PageQuery,
+        }),
+        response: {
+          200: Type.Object({
+            query: Nullable(Type.String({ description: 'the query as understood, canonical English form' })),
+            total: Type.Integer(),
+            items: Type.Array(Type.Ref('BoreholeSummary')),
+            next_cursor: Nullable(Type.String()),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) => searchBoreholes(store, request.query),
+  );
+};

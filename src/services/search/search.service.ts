@@ -1,0 +1,81 @@
+// Searching boreholes with the one search box: the query language (src/domain/search) parsed here,
+// compiled to SQL by the store, answered a keyset page at a time with the total count.
+import {
+  parseQuery,
+  formatQuery,
+  QuerySyntaxError,
+  type QueryNode,
+} from '../../domain/search/query-language.js';
+import { publishedPosition } from '../../domain/desensitise.js';
+import { searchRepository, type SearchRow } from '../../store/repositories/search.repository.js';
+import type { Store } from '../../store/store.js';
+import type { BoreholeSummary } from '../borehole.service.js';
+import { InvalidInputError } from '../errors.js';
+import { decodeCursor, pageOf, type Page } from '../pagination.js';
+
+export interface SearchQuery {
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface SearchResult extends Page<BoreholeSummary> {
+  /** The query as understood, in the canonical English form (null: no query, everything). */
+  query: string | null;
+  total: number;
+}
+
+/** A syntax error as a 400 that points at the part of the query at fault, in both languages. */
+function parsed(q: string | undefined): QueryNode | null {
+  try {
+    return parseQuery(q ?? '');
+  } catch (error) {
+    if (!(error instanceof QuerySyntaxError)) throw error;
+    throw new InvalidInputError(`q: ${error.message}`, [
+      {
+        field: 'q',
+        position: error.position,
+        length: error.length,
+        message: error.message,
+        message_zh: error.messageZh,
+      },
+    ]);
+  }
+}
+
+function commodities(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What a reader without clearance may see of a matching borehole. */
+function summary(r: SearchRow): BoreholeSummary {
+  const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
+  return {
+    id: r.public_id,
+    hole_id: r.hole_id,
+    dataset: r.dataset,
+    name: r.name,
+    province_code: r.province_code,
+    lon: position.lon,
+    lat: position.lat,
+    coordinates_coarsened: position.coarsened,
+    total_depth: r.total_depth,
+    core_class: r.core_class,
+    commodities: commodities(r.commodities),
+    deposit_name: r.deposit_name,
+    custodian_code: r.custodian_code,
+  };
+}
+
+export async function searchBoreholes(store: Store, query: SearchQuery): Promise<SearchResult> {
+  const node = parsed(query.q);
+  const afterId = decodeCursor(query.cursor);
+  const repo = searchRepository(store.db, store.search);
+  const [rows, total] = await Promise.all([repo.page(node, afterId, query.limit + 1), repo.count(node)]);
+  return { query: node ? formatQuery(node) : null, total, ...pageOf(rows, query.limit, summary) };
+}

@@ -1,0 +1,127 @@
+// The search box end to end: a real collar file imported, indexed, then queried over HTTP, on both
+// engines with the same answers.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { eachEngine } from '../support/engines.js';
+import { addCustodian, tempDir } from '../services/import/import-helpers.js';
+import { buildApp, type CoreShareApp } from '../../src/api/app.js';
+import { importFile } from '../../src/services/import/import.service.js';
+import { updateSearchIndex } from '../../src/services/search/search-indexer.service.js';
+import { eligibleModes } from '../../src/domain/sharing-modes.js';
+
+const COLLARS = `hole_id,name,lon,lat,total_depth,deposit,province,commodity,class,custodian,funding,deposit_type,confidentiality,drill_start
+ZK1616,西藏甲玛铜多金属矿 ZK1616,91.75,29.72,1205,西藏甲玛铜多金属矿,西藏,铜;钼,I,XZ,central_fiscal,斑岩型,public,2009-05-01
+ZK0801,西藏甲玛铜多金属矿 ZK0801,91.76,29.71,640,西藏甲玛铜多金属矿,西藏,铜,II,XZ,local_fiscal,斑岩型,public,1998-07-12
+PL-001,云南普朗铜矿 PL-001,99.98,28.01,900,云南普朗铜矿,云南,copper,I,XZ,enterprise,porphyry,classified,2004-03-03
+DJ-7,贵州务正道铝土矿 DJ-7,107.74,28.59,420,贵州务正道铝土矿,贵州,bauxite,III,XZ,self_funded,沉积型,internal,1987-11-30
+`;
+
+eachEngine('search API', ({ fresh }) => {
+  let app: CoreShareApp;
+  beforeAll(async () => {
+    const store = await fresh();
+    await addCustodian(store, 'XZ');
+    const file = join(tempDir(), 'collars.csv');
+    writeFileSync(file, COLLARS);
+    await importFile(store, { kind: 'collars', path: file, dataset: 'demo' });
+    await updateSearchIndex(store);
+    app = await buildApp({ store, config: { webDir: '/nonexistent', logLevel: 'silent' }, logger: false });
+  });
+
+  const holes = async (q: string) => {
+    const res = await app.inject({ url: `/api/search?q=${encodeURIComponent(q)}&limit=50` });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { total: number; items: Array<{ hole_id: string }> };
+    expect(body.total).toBe(body.items.length);
+    return body.items.map((i) => i.hole_id).sort();
+  };
+
+  it('finds Chinese names by any part, ids by prefix, commodities in both languages', async () => {
+    expect(await holes('甲玛铜多金属矿')).toEqual(['ZK0801', 'ZK1616']);
+    expect(await holes('甲玛')).toEqual(['ZK0801', 'ZK1616']);
+    expect(await holes('zk1616')).toEqual(['ZK1616']);
+    expect(await holes('id:ZK*')).toEqual(['ZK0801', 'ZK1616']);
+    expect(await holes('copper')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
+    expect(await holes('铜')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
+    expect(await holes('斑岩铜矿')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
+    expect(await holes('铝土矿')).toEqual(['DJ-7']);
+    expect(await holes('')).toEqual(['DJ-7', 'PL-001', 'ZK0801', 'ZK1616']);
+  });
+
+  it('answers the Chinese and English forms of a combined query alike', async () => {
+    const zh = await holes('铜 省:西藏 深度>800 类别:I');
+    expect(zh).toEqual(['ZK1616']);
+    expect(await holes('copper province:Tibet depth>800 class:I')).toEqual(zh);
+    expect(await holes('深度:500..1000')).toEqual(['PL-001', 'ZK0801']);
+    expect(await holes('年份:1990..2005')).toEqual(['PL-001', 'ZK0801']);
+    expect(await holes('commodity:Cu -province:西藏')).toEqual(['PL-001']);
+    expect(await holes('(省:云南 OR 省:贵州) NOT 类别:III')).toEqual(['PL-001']);
+    expect(await holes('type:porphyry')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
+    expect(await holes('资金:自筹')).toEqual(['DJ-7']);
+    expect(await holes('密级:涉密')).toEqual(['PL-001']);
+    expect(await holes('有:岩性')).toEqual([]);
+  });
+
+  it('filters sharing modes by the same rule the domain states', async () => {
+    const facts = {
+      ZK1616: { funding_source: 'central_fiscal', ownership_dispute: false, core_class: 'I' },
+      ZK0801: { funding_source: 'local_fiscal', ownership_dispute: false, core_class: 'II' },
+      'PL-001': { funding_source: 'enterprise', ownership_dispute: false, core_class: 'I' },
+      'DJ-7': { funding_source: 'self_funded', ownership_dispute: false, core_class: 'III' },
+    } as const;
+    for (const mode of [
+      'public_welfare',
+      'public_loan',
+      'cooperative',
+      'trade',
+      'lease',
+      'permit',
+    ] as const) {
+      const expected = Object.entries(facts)
+        .filter(([, f]) => eligibleModes(f).includes(mode))
+        .map(([hole]) => hole)
+        .sort();
+      expect(await holes(`mode:${mode}`), mode).toEqual(expected);
+    }
+  });
+
+  it('coarsens classified positions in results', async () => {
+    const res = await app.inject({ url: '/api/search?q=PL-001' });
+    const item = res.json().items[0];
+    expect(item).toMatchObject({ hole_id: 'PL-001', coordinates_coarsened: true, lon: 99.95, lat: 28.05 });
+  });
+
+  it('pages with cursors and reports the query as understood', async () => {
+    const first = (await app.inject({ url: '/api/search?q=copper&limit=2' })).json();
+    expect(first).toMatchObject({ total: 3, query: 'copper' });
+    expect(first.items).toHaveLength(2);
+    const second = (
+      await app.inject({ url: `/api/search?q=copper&limit=2&cursor=${first.next_cursor}` })
+    ).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.next_cursor).toBeNull();
+    const understood = (
+      await app.inject({ url: `/api/search?q=${encodeURIComponent('省:西藏 类别:一类')}` })
+    ).json();
+    expect(understood.query).toBe('province:540000 class:I');
+  });
+
+  it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
+    const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
+    for (const q of cases) {
+      const res = await app.inject({ url: `/api/search?q=${encodeURIComponent(q)}` });
+      expect(res.statusCode, q).toBe(400);
+      const problem = res.json();
+      expect(problem.type).toBe('urn:coreshare:problem:invalid_input');
+      expect(problem.errors[0]).toMatchObject({ field: 'q', position: expect.any(Number) });
+      expect(problem.errors[0].message_zh).toBeTruthy();
+    }
+    for (const q of ["'; DROP TABLE borehole; --", '𝕏 ‮ 🤖', '\u0000']) {
+      const res = await app.inject({ url: `/api/search?q=${encodeURIComponent(q)}` });
+      expect([200, 400], q).toContain(res.statusCode);
+    }
+    expect((await app.inject({ url: '/api/search?q=' + 'x'.repeat(10_000) })).statusCode).toBe(400);
+    expect(await holes('')).toHaveLength(4);
+  });
+});
