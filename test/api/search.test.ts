@@ -125,3 +125,19 @@ eachEngine('search API', ({ fresh }) => {
     expect(await holes('')).toHaveLength(4);
   });
 });
+
+eachEngine('search fields API', ({ fresh }) => {
+  it('lists the language fields in both languages for the help page', async () => {
+    const app = await buildApp({
+      store: await fresh(),
+      config: { webDir: '/nonexistent', logLevel: 'silent' },
+      logger: false,
+    });
+    const body = (await app.inject({ url: '/api/search/fields' })).json();
+    expect(body.limits.maxLength).toBe(1000);
+    const depth = body.fields.find((f: { name: string }) => f.name === 'depth');
+    expect(depth.aliases.zh).toContain('深度');
+    const province = body.fields.find((f: { name: string }) => f.name === 'province');
+    expect(province.values).toHaveLength(31);
+  });
+});

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { searchBoreholes } from '../../services/search/search.service.js';
+import { searchBoreholes, searchFields } from '../../services/search/search.service.js';
 import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{
@@ -33,5 +33,46 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => searchBoreholes(store, request.query),
+  );
+
+  const Words = Type.Object({ en: Type.Array(Type.String()), zh: Type.Array(Type.String()) });
+  const Label = Type.Object({ en: Type.String(), zh: Type.String() });
+  app.get(
+    '/api/search/fields',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'The fields of the query language, with aliases in both languages and accepted values',
+        response: {
+          200: Type.Object({
+            limits: Type.Object({
+              maxLength: Type.Integer(),
+              maxNesting: Type.Integer(),
+              maxTerms: Type.Integer(),
+            }),
+            fields: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                aliases: Words,
+                kind: Type.String(),
+                label: Label,
+                unit: Type.Optional(Label),
+                values: Type.Optional(
+                  Type.Array(
+                    Type.Object({
+                      code: Type.String(),
+                      en: Type.Array(Type.String()),
+                      zh: Type.Array(Type.String()),
+                    }),
+                  ),
+                ),
+                examples: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    () => searchFields(),
   );
 };

@@ -3,6 +3,8 @@
 import {
   parseQuery,
   formatQuery,
+  QUERY_FIELDS,
+  QUERY_LIMITS,
   QuerySyntaxError,
   type QueryNode,
 } from '../../domain/search/query-language.js';
@@ -78,4 +80,14 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
   const repo = searchRepository(store.db, store.search);
   const [rows, total] = await Promise.all([repo.page(node, afterId, query.limit + 1), repo.count(node)]);
   return { query: node ? formatQuery(node) : null, total, ...pageOf(rows, query.limit, summary) };
+}
+
+type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+
+/** The language's fields for the help page and clients: one source, the parser's own table. */
+export function searchFields() {
+  return {
+    limits: { ...QUERY_LIMITS },
+    fields: structuredClone(QUERY_FIELDS) as Writable<typeof QUERY_FIELDS>,
+  };
 }
