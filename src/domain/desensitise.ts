@@ -29,3 +29,20 @@ export function publishedPosition(
     coarsened: true,
   };
 }
+
+/**
+ * The cells (numbers k = floor(value / cell)) whose published centre lies within [min, max]: a
+ * search box must select classified holes by where they are shown, never by where they are, or
+ * moving its edge would reveal the true position.
+ */
+export function cellsShownWithin(
+  min: number,
+  max: number,
+  cell: number = CLASSIFIED_CELL_DEGREES,
+): [first: number, last: number] {
+  let first = Math.floor(min / cell) - 1;
+  while (snap(first * cell, cell) < min) first++;
+  let last = Math.floor(max / cell) + 1;
+  while (snap(last * cell, cell) > max) last--;
+  return [first, last];
+}

@@ -3,6 +3,9 @@
 // PostgreSQL; both receive exact tokens, so both find the same records.
 import type { RawBuilder } from 'kysely';
 
+/** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
+export type Box = readonly [number, number, number, number];
+
 export type SearchEntity = 'borehole' | 'catalog_record';
 
 /** Tokens that must appear consecutively; with `prefix` the last one only has to begin a token. */
@@ -27,6 +30,12 @@ export interface SearchIndex {
   clear(entity: SearchEntity): Promise<void>;
   /** True where `idColumn` (e.g. 'b.id') is a record whose text matches. */
   matches(entity: SearchEntity, idColumn: string, match: TextMatch): RawBuilder<boolean>;
+  /**
+   * True where the borehole aliased `alias` may lie in the box by its true position, widened by
+   * `margin` degrees: a cheap pre-filter through the spatial index (R*Tree, GiST), to be followed
+   * by the exact test on the published position.
+   */
+  nearBox(alias: string, box: Box, margin: number): RawBuilder<boolean>;
   /** Bytes the index takes on disk (tables and indexes), for the benchmark. */
   size(entity: SearchEntity): Promise<number>;
 }

@@ -107,6 +107,36 @@ eachEngine('search API', ({ fresh }) => {
     expect(understood.query).toBe('province:540000 class:I');
   });
 
+  it('searches a map box, classified holes by their published cell only (edges reveal nothing)', async () => {
+    const inBox = async (bbox: string, q = '') => {
+      const res = await app.inject({ url: `/api/search?bbox=${bbox}&q=${encodeURIComponent(q)}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as Array<{ hole_id: string }>).map((i) => i.hole_id).sort();
+    };
+    expect(await inBox('91,29,92,30')).toEqual(['ZK0801', 'ZK1616']);
+    expect(await inBox('91,29,92,30', 'zk1616')).toEqual(['ZK1616']);
+    // PL-001 lies at 99.98, 28.01 and is shown at the cell centre 99.95, 28.05.
+    expect(await inBox('99.97,28.00,99.99,28.02')).toEqual([]);
+    expect(await inBox('99.94,28.04,99.96,28.06')).toEqual(['PL-001']);
+    // Moving the west edge east, the hole vanishes where it is shown, not where it is.
+    let inside = 99.9;
+    let outside = 100.0;
+    for (let i = 0; i < 30; i++) {
+      const mid = (inside + outside) / 2;
+      if ((await inBox(`${mid},27,101,29`)).includes('PL-001')) inside = mid;
+      else outside = mid;
+    }
+    expect(inside).toBeCloseTo(99.95, 6);
+  });
+
+  it('answers a bad box with a 400 naming the problem', async () => {
+    for (const bbox of ['1,2,3', '92,29,91,30', '91,30,92,29', '-200,0,0,10', '91,29,92,x', '1e400,0,0,0']) {
+      const res = await app.inject({ url: `/api/search?bbox=${encodeURIComponent(bbox)}` });
+      expect(res.statusCode, bbox).toBe(400);
+      expect(res.json().errors[0].field).toBe('bbox');
+    }
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

@@ -19,6 +19,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
           'whose `errors[0].position` and `length` point at the part of `q` at fault.',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 4000, description: 'the query; empty: everything' })),
+          bbox: Type.Optional(
+            Type.String({
+              maxLength: 200,
+              description:
+                'minLon,minLat,maxLon,maxLat (WGS84): boreholes shown in the box (classified ones by their published, coarsened position)',
+            }),
+          ),
           ...PageQuery,
         }),
         response: {

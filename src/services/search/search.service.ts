@@ -11,12 +11,15 @@ import {
 import { publishedPosition } from '../../domain/desensitise.js';
 import { searchRepository, type SearchRow } from '../../store/repositories/search.repository.js';
 import type { Store } from '../../store/store.js';
+import type { Box } from '../../store/search.js';
 import type { BoreholeSummary } from '../borehole.service.js';
 import { InvalidInputError } from '../errors.js';
 import { decodeCursor, pageOf, type Page } from '../pagination.js';
 
 export interface SearchQuery {
   q?: string;
+  /** minLon,minLat,maxLon,maxLat (WGS84). */
+  bbox?: string;
   limit: number;
   cursor?: string;
 }
@@ -74,11 +77,36 @@ function summary(r: SearchRow): BoreholeSummary {
   };
 }
 
+/** A box as `minLon,minLat,maxLon,maxLat`; every way it can be wrong is a 400 saying which. */
+export function parseBox(text: string | undefined): Box | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const fail = (message: string) => new InvalidInputError(`bbox: ${message}`, [{ field: 'bbox', message }]);
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length !== 4) throw fail(`expected 4 numbers minLon,minLat,maxLon,maxLat, got ${parts.length}`);
+  const [minLon, minLat, maxLon, maxLat] = parts.map((p) =>
+    /^[+-]?(\d+\.?\d*|\.\d+)$/.test(p) ? Number(p) : NaN,
+  ) as [number, number, number, number];
+  if ([minLon, minLat, maxLon, maxLat].some((n) => !Number.isFinite(n)))
+    throw fail(`${JSON.stringify(text)} is not four decimal numbers`);
+  if (minLon < -180 || maxLon > 180) throw fail('longitudes must lie within -180…180');
+  if (minLat < -90 || maxLat > 90) throw fail('latitudes must lie within -90…90');
+  if (minLon > maxLon)
+    throw fail(
+      `minLon ${minLon} is east of maxLon ${maxLon} (boxes across the antimeridian are not supported)`,
+    );
+  if (minLat > maxLat) throw fail(`minLat ${minLat} is north of maxLat ${maxLat}`);
+  return [minLon, minLat, maxLon, maxLat];
+}
+
 export async function searchBoreholes(store: Store, query: SearchQuery): Promise<SearchResult> {
   const node = parsed(query.q);
+  const box = parseBox(query.bbox);
   const afterId = decodeCursor(query.cursor);
   const repo = searchRepository(store.db, store.search);
-  const [rows, total] = await Promise.all([repo.page(node, afterId, query.limit + 1), repo.count(node)]);
+  const [rows, total] = await Promise.all([
+    repo.page(node, afterId, query.limit + 1, box),
+    repo.count(node, box),
+  ]);
   return { query: node ? formatQuery(node) : null, total, ...pageOf(rows, query.limit, summary) };
 }
 

@@ -6,7 +6,8 @@ import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
 import type { Database } from '../schema.js';
-import type { SearchIndex } from '../search.js';
+import type { Box, SearchIndex } from '../search.js';
+import { CLASSIFIED_CELL_DEGREES, cellsShownWithin } from '../../domain/desensitise.js';
 
 type Holes = ExpressionBuilder<Database & { b: Database['borehole'] }, 'b'>;
 type Condition = Expression<SqlBool>;
@@ -165,6 +166,31 @@ export function boreholeCondition(eb: Holes, node: QueryNode, search: SearchInde
   }
 }
 
+/** Boreholes shown inside the box: true positions, or the cell centre for classified holes. */
+export function shownInBox(eb: Holes, box: Box, search: SearchIndex): Condition {
+  const [minLon, minLat, maxLon, maxLat] = box;
+  const cell = CLASSIFIED_CELL_DEGREES;
+  const [lon0, lon1] = cellsShownWithin(minLon, maxLon);
+  const [lat0, lat1] = cellsShownWithin(minLat, maxLat);
+  return eb.and([
+    search.nearBox('b', box, cell),
+    eb.or([
+      eb.and([
+        eb('b.confidentiality', '<>', 'classified'),
+        eb('b.lon', '>=', minLon),
+        eb('b.lon', '<=', maxLon),
+        eb('b.lat', '>=', minLat),
+        eb('b.lat', '<=', maxLat),
+      ]),
+      eb.and([
+        eb('b.confidentiality', '=', 'classified'),
+        sql<SqlBool>`floor(${sql.ref('b.lon')} / ${cell}) BETWEEN ${lon0} AND ${lon1}`,
+        sql<SqlBool>`floor(${sql.ref('b.lat')} / ${cell}) BETWEEN ${lat0} AND ${lat1}`,
+      ]),
+    ]),
+  ]);
+}
+
 export interface SearchRow {
   id: number;
   public_id: string;
@@ -183,11 +209,14 @@ export interface SearchRow {
 }
 
 export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
-  const where = (node: QueryNode | null) => (eb: Holes) =>
-    node ? boreholeCondition(eb, node, search) : always;
+  const where = (node: QueryNode | null, box?: Box) => (eb: Holes) =>
+    eb.and([
+      node ? boreholeCondition(eb, node, search) : always,
+      ...(box ? [shownInBox(eb, box, search)] : []),
+    ]);
   return {
     /** Matching boreholes with id > afterId, in id order. */
-    page(node: QueryNode | null, afterId: number, limit: number): Promise<SearchRow[]> {
+    page(node: QueryNode | null, afterId: number, limit: number, box?: Box): Promise<SearchRow[]> {
       return db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
@@ -208,16 +237,16 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
           'c.code as custodian_code',
         ])
         .where('b.id', '>', afterId)
-        .where(where(node))
+        .where(where(node, box))
         .orderBy('b.id')
         .limit(limit)
         .execute();
     },
-    async count(node: QueryNode | null): Promise<number> {
+    async count(node: QueryNode | null, box?: Box): Promise<number> {
       const row = await db
         .selectFrom('borehole as b')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(where(node))
+        .where(where(node, box))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },

@@ -54,6 +54,8 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
       if (!query) return sql<boolean>`false`;
       return sql<boolean>`${sql.ref(idColumn)} IN (SELECT id FROM ${sql.table(`${entity}_search`)} WHERE tokens @@ ${query}::tsquery)`;
     },
+    nearBox: (alias, [minLon, minLat, maxLon, maxLat], margin) =>
+      sql<boolean>`${sql.ref(`${alias}.geom`)} && ST_MakeEnvelope(${minLon - margin}, ${minLat - margin}, ${maxLon + margin}, ${maxLat + margin}, 4326)`,
     size: async (entity) => {
       const { rows } = await pool.query<{ bytes: number }>(
         'SELECT pg_total_relation_size($1::regclass) AS bytes',

@@ -36,6 +36,8 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
       if (!query) return sql<boolean>`0`;
       return sql<boolean>`${sql.ref(idColumn)} IN (SELECT rowid FROM ${sql.table(`${entity}_fts`)} WHERE ${sql.table(`${entity}_fts`)} MATCH ${query})`;
     },
+    nearBox: (alias, [minLon, minLat, maxLon, maxLat], margin) =>
+      sql<boolean>`${sql.ref(`${alias}.id`)} IN (SELECT id FROM borehole_rtree WHERE max_lon >= ${minLon - margin} AND min_lon <= ${maxLon + margin} AND max_lat >= ${minLat - margin} AND min_lat <= ${maxLat + margin})`,
     size: async (entity) => {
       const row = raw
         .prepare("SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ? || '_fts%'")

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  CLASSIFIED_CELL_DEGREES,
+  cellsShownWithin,
+  publishedPosition,
+} from '../../src/domain/desensitise.js';
+
+describe('publishedPosition', () => {
+  it('snaps classified positions to the centre of their 0.1° cell and leaves others alone', () => {
+    expect(publishedPosition({ lon: 99.98, lat: 28.01 }, 'classified')).toEqual({
+      lon: 99.95,
+      lat: 28.05,
+      coarsened: true,
+    });
+    expect(publishedPosition({ lon: 99.98, lat: 28.01 }, 'public')).toEqual({
+      lon: 99.98,
+      lat: 28.01,
+      coarsened: false,
+    });
+  });
+});
+
+describe('cellsShownWithin', () => {
+  it('selects exactly the cells whose published centre lies in the range', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -179, max: 176, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: -0.3, max: 3.3, noNaN: true }),
+        (min, width, offset) => {
+          const max = min + width;
+          const value = min + offset;
+          const [first, last] = cellsShownWithin(min, max);
+          const shown = publishedPosition({ lon: value, lat: 0 }, 'classified').lon!;
+          const cell = Math.floor(value / CLASSIFIED_CELL_DEGREES);
+          expect(cell >= first && cell <= last).toBe(shown >= min && shown <= max);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
