@@ -137,6 +137,47 @@ eachEngine('search API', ({ fresh }) => {
     }
   });
 
+  it('counts facets over all matching boreholes, and each count is what its filter finds', async () => {
+    const res = await app.inject({ url: '/api/search?q=copper&facets=all&limit=1' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { facets, total } = res.json();
+    expect(total).toBe(3);
+    expect(facets.province).toEqual([
+      { value: '540000', count: 2 },
+      { value: '530000', count: 1 },
+    ]);
+    expect(facets.type).toEqual([{ value: 'porphyry', count: 3 }]);
+    expect(facets.class).toEqual([
+      { value: 'I', count: 2 },
+      { value: 'II', count: 1 },
+    ]);
+    expect(facets.commodity).toEqual([
+      { value: 'Cu', count: 3 },
+      { value: 'Mo', count: 1 },
+    ]);
+    expect(facets.depth).toEqual([
+      { value: '500-1000', count: 2 },
+      { value: '1000-2000', count: 1 },
+    ]);
+    expect(facets.decade).toEqual([
+      { value: '1990s', count: 1 },
+      { value: '2000s', count: 2 },
+    ]);
+    expect(facets.custodian).toEqual([{ value: 'XZ', count: 3 }]);
+    expect(facets.has).toEqual([]);
+    // A facet value, used as a filter, finds exactly its count.
+    for (const [field, counts] of Object.entries(facets) as Array<
+      [string, Array<{ value: string; count: number }>]
+    >) {
+      if (field === 'depth' || field === 'decade') continue;
+      for (const { value, count } of counts)
+        expect(await holes(`copper ${field}:${value}`), `${field}:${value}`).toHaveLength(count);
+    }
+    const bad = await app.inject({ url: '/api/search?facets=province,colour' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'facets' });
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

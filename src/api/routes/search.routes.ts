@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { searchBoreholes, searchFields } from '../../services/search/search.service.js';
 import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
+import { FACETS } from '../../domain/search/facets.js';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{
   store: import('../../store/store.js').Store;
@@ -19,6 +20,12 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
           'whose `errors[0].position` and `length` point at the part of `q` at fault.',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 4000, description: 'the query; empty: everything' })),
+          facets: Type.Optional(
+            Type.String({
+              maxLength: 200,
+              description: `facets to count, comma-separated, or all: ${FACETS.join(', ')}`,
+            }),
+          ),
           bbox: Type.Optional(
             Type.String({
               maxLength: 200,
@@ -32,6 +39,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
           200: Type.Object({
             query: Nullable(Type.String({ description: 'the query as understood, canonical English form' })),
             total: Type.Integer(),
+            facets: Type.Optional(
+              Type.Record(
+                Type.String(),
+                Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+                { description: 'per facet, its values with counts over all matching boreholes' },
+              ),
+            ),
             items: Type.Array(Type.Ref('BoreholeSummary')),
             next_cursor: Nullable(Type.String()),
           }),

@@ -11,6 +11,9 @@ import {
 import { publishedPosition } from '../../domain/desensitise.js';
 import { searchRepository, type SearchRow } from '../../store/repositories/search.repository.js';
 import type { Store } from '../../store/store.js';
+import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
+import { FACETS, type Facet } from '../../domain/search/facets.js';
+import { DEPOSIT_TYPES } from '../../domain/china.js';
 import type { Box } from '../../store/search.js';
 import type { BoreholeSummary } from '../borehole.service.js';
 import { InvalidInputError } from '../errors.js';
@@ -18,6 +21,8 @@ import { decodeCursor, pageOf, type Page } from '../pagination.js';
 
 export interface SearchQuery {
   q?: string;
+  /** Comma-separated facet names to count, or `all`. */
+  facets?: string;
   /** minLon,minLat,maxLon,maxLat (WGS84). */
   bbox?: string;
   limit: number;
@@ -25,6 +30,8 @@ export interface SearchQuery {
 }
 
 export interface SearchResult extends Page<BoreholeSummary> {
+  /** Counts per facet value over all matching boreholes (only the facets asked for). */
+  facets?: Partial<Record<Facet, FacetCount[]>>;
   /** The query as understood, in the canonical English form (null: no query, everything). */
   query: string | null;
   total: number;
@@ -77,6 +84,48 @@ function summary(r: SearchRow): BoreholeSummary {
   };
 }
 
+function facetList(text: string | undefined): Facet[] {
+  if (text === undefined || text.trim() === '') return [];
+  if (text.trim() === 'all') return [...FACETS];
+  const names = [
+    ...new Set(
+      text
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const unknown = names.filter((n) => !(FACETS as readonly string[]).includes(n));
+  if (unknown.length)
+    throw new InvalidInputError(
+      `facets: unknown facet ${unknown.join(', ')}; use ${FACETS.join(', ')} or all`,
+      [{ field: 'facets', message: `unknown facet ${unknown.join(', ')}` }],
+    );
+  return names as Facet[];
+}
+
+const depositTypeKey = new Map(
+  DEPOSIT_TYPES.flatMap(
+    (t) =>
+      [
+        [t.key, t.key],
+        [t.zh, t.key],
+        [t.en, t.key],
+      ] as const,
+  ),
+);
+
+/** Deposit types are stored as written (斑岩型, porphyry): count them under the key `type:` takes. */
+function tidy(facet: Facet, counts: FacetCount[]): FacetCount[] {
+  if (facet !== 'type') return counts;
+  const merged = new Map<string, number>();
+  for (const c of counts) {
+    const key = depositTypeKey.get(c.value) ?? c.value;
+    merged.set(key, (merged.get(key) ?? 0) + c.count);
+  }
+  return [...merged].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
+}
+
 /** A box as `minLon,minLat,maxLon,maxLat`; every way it can be wrong is a 400 saying which. */
 export function parseBox(text: string | undefined): Box | undefined {
   if (text === undefined || text.trim() === '') return undefined;
@@ -103,11 +152,19 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
   const box = parseBox(query.bbox);
   const afterId = decodeCursor(query.cursor);
   const repo = searchRepository(store.db, store.search);
-  const [rows, total] = await Promise.all([
+  const wanted = facetList(query.facets);
+  const facets = facetsRepository(store.db, store.search);
+  const [rows, total, counts] = await Promise.all([
     repo.page(node, afterId, query.limit + 1, box),
     repo.count(node, box),
+    Promise.all(wanted.map(async (f) => [f, tidy(f, await facets.count(f, node, box))] as const)),
   ]);
-  return { query: node ? formatQuery(node) : null, total, ...pageOf(rows, query.limit, summary) };
+  return {
+    query: node ? formatQuery(node) : null,
+    total,
+    ...(wanted.length > 0 && { facets: Object.fromEntries(counts) }),
+    ...pageOf(rows, query.limit, summary),
+  };
 }
 
 type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;

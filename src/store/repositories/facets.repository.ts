@@ -1,0 +1,149 @@
+// Facet counts for a search: how many of the matching boreholes fall in each province, commodity,
+// class … One GROUP BY per facet over the same condition the result page uses; the "has" and
+// sharing-mode facets count the language's own `has:` and `mode:` conditions, so a facet and the
+// filter it turns into always agree.
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { HAS_CODES, SHARING_MODE_CODES, type Facet } from '../../domain/search/facets.js';
+import type { QueryNode } from '../../domain/search/query-language.js';
+import type { Database } from '../schema.js';
+import type { Box, SearchIndex } from '../search.js';
+import { boreholeCondition, shownInBox } from './search.repository.js';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+type Holes = Parameters<typeof shownInBox>[0];
+
+/** Depth bands in metres: [label, from, to). */
+export const DEPTH_BANDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['0-100', 0, 100],
+  ['100-300', 100, 300],
+  ['300-500', 300, 500],
+  ['500-1000', 500, 1000],
+  ['1000-2000', 1000, 2000],
+  ['2000+', 2000, Number.POSITIVE_INFINITY],
+];
+
+function depthBand(): ReturnType<typeof sql<string>> {
+  const cases = DEPTH_BANDS.map(([label, , to]) =>
+    Number.isFinite(to) ? sql`WHEN b.total_depth < ${to} THEN ${label}` : sql`ELSE ${label}`,
+  );
+  return sql<string>`CASE ${sql.join(cases, sql` `)} END`;
+}
+
+export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
+  const matching = (node: QueryNode | null, box?: Box) => (eb: Holes) => {
+    const parts: Expression<SqlBool>[] = [];
+    if (node) parts.push(boreholeCondition(eb, node, search));
+    if (box) parts.push(shownInBox(eb, box, search));
+    return eb.and(parts);
+  };
+  const rows = (list: Array<{ value: string | null; count: number | string | bigint }>): FacetCount[] =>
+    list
+      .filter((r) => r.value !== null && r.value !== '')
+      .map((r) => ({ value: String(r.value), count: Number(r.count) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+
+  /** Counts of one column of the borehole (or its custodian) over the matching boreholes. */
+  const grouped = async (
+    node: QueryNode | null,
+    box: Box | undefined,
+    column: 'b.province_code' | 'b.core_class' | 'b.funding_source' | 'b.deposit_type' | 'c.code' | 'c.level',
+  ) =>
+    rows(
+      await db
+        .selectFrom('borehole as b')
+        .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
+        .select([sql<string | null>`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('count')])
+        .where(matching(node, box))
+        .groupBy(column)
+        .execute(),
+    );
+
+  /** One count per code of a `term` field (has:, mode:) in a single pass. */
+  const flagged = async (
+    node: QueryNode | null,
+    box: Box | undefined,
+    field: 'has' | 'mode',
+    codes: readonly string[],
+  ) => {
+    const row = await db
+      .selectFrom('borehole as b')
+      .select((eb) =>
+        codes.map((code) =>
+          sql<number>`sum(CASE WHEN ${boreholeCondition(eb, { kind: 'term', field, values: [code], span: { start: 0, end: 0 } }, search)} THEN 1 ELSE 0 END)`.as(
+            `f_${code}`,
+          ),
+        ),
+      )
+      .where(matching(node, box))
+      .executeTakeFirst();
+    const counts = (row ?? {}) as Record<string, number | string | null>;
+    return codes
+      .map((code) => ({ value: code, count: Number(counts[`f_${code}`] ?? 0) }))
+      .filter((f) => f.count > 0);
+  };
+
+  return {
+    async count(facet: Facet, node: QueryNode | null, box?: Box): Promise<FacetCount[]> {
+      switch (facet) {
+        case 'province':
+          return grouped(node, box, 'b.province_code');
+        case 'class':
+          return grouped(node, box, 'b.core_class');
+        case 'funding':
+          return grouped(node, box, 'b.funding_source');
+        case 'type':
+          return grouped(node, box, 'b.deposit_type');
+        case 'custodian':
+          return grouped(node, box, 'c.code');
+        case 'level':
+          return grouped(node, box, 'c.level');
+        case 'commodity':
+          return rows(
+            await db
+              .selectFrom('borehole_commodity as bc')
+              .innerJoin('borehole as b', 'b.id', 'bc.borehole_id')
+              .select(['bc.commodity as value', sql<number>`count(*)`.as('count')])
+              .where(matching(node, box))
+              .groupBy('bc.commodity')
+              .execute(),
+          );
+        case 'depth': {
+          const counts = rows(
+            await db
+              .selectFrom('borehole as b')
+              .select([depthBand().as('value'), sql<number>`count(*)`.as('count')])
+              .where('b.total_depth', 'is not', null)
+              .where(matching(node, box))
+              .groupBy(sql`1`)
+              .execute(),
+          );
+          const order = DEPTH_BANDS.map(([label]) => label);
+          return counts.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+        }
+        case 'decade': {
+          const counts = rows(
+            await db
+              .selectFrom('borehole as b')
+              .select([
+                sql<string>`substr(b.drill_start, 1, 3) || '0s'`.as('value'),
+                sql<number>`count(*)`.as('count'),
+              ])
+              .where('b.drill_start', 'is not', null)
+              .where(matching(node, box))
+              .groupBy(sql`1`)
+              .execute(),
+          );
+          return counts.sort((a, b) => a.value.localeCompare(b.value));
+        }
+        case 'has':
+          return flagged(node, box, 'has', HAS_CODES);
+        case 'mode':
+          return flagged(node, box, 'mode', SHARING_MODE_CODES);
+      }
+    },
+  };
+}
