@@ -193,8 +193,8 @@ CREATE INDEX catalog_record_custodian ON catalog_record(custodian_id);
 // same on both engines, so FTS5 only has to split them on spaces. Contentless tables: the text is
 // rebuilt from the records, never read back; rowid = the record's id.
 const searchIndex = `
-CREATE VIRTUAL TABLE borehole_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
-CREATE VIRTUAL TABLE catalog_record_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
+CREATE VIRTUAL TABLE borehole_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE catalog_record_fts USING fts5(tokens, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
 CREATE TRIGGER borehole_fts_delete AFTER DELETE ON borehole
 BEGIN DELETE FROM borehole_fts WHERE rowid = old.id; END;
 CREATE TRIGGER catalog_record_fts_delete AFTER DELETE ON catalog_record

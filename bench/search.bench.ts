@@ -1,0 +1,203 @@
+// `npm run bench:search`: loads the benchmark dataset (1,050,000 boreholes + 2,000,000 catalog
+// records by default; `--boreholes 100000 --catalog 200000` for a quick check) into SQLite and,
+// when PostgreSQL is at hand, into PostgreSQL; builds the full-text index (time and size on disk),
+// then runs the committed query set (bench/search-queries.json) through HTTP against the running
+// server, one request at a time: a results page, then the same with every facet counted, and a
+// whole-China cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
+// Figures only; benchmarks never assert time.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../src/api/app.js';
+import { loadDemo } from '../src/services/demo/demo.service.js';
+import { importFile } from '../src/services/import/import.service.js';
+import { updateSearchIndex } from '../src/services/search/search-indexer.service.js';
+import { openStore, type Store, type StoreTarget } from '../src/store/store.js';
+import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
+import { BENCH_DATASET, benchFiles, generateCsv } from './generate-csv.js';
+import type { BenchQuery } from './search-queries.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const QUERIES = JSON.parse(readFileSync(join(ROOT, 'bench/search-queries.json'), 'utf8')) as BenchQuery[];
+const CHINA_CLUSTERS = '/api/map/clusters?bbox=73,18,135,54&zoom=4';
+
+interface EngineFigures {
+  engine: string;
+  indexSeconds: number;
+  indexMiB: number;
+  docs: number;
+  /** class → latencies (ms) of result pages and of pages with every facet. */
+  page: Map<string, number[]>;
+  facets: Map<string, number[]>;
+  clusters: number[];
+}
+
+function quantile(ms: number[], q: number): number {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+async function timed(url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return performance.now() - started;
+}
+
+async function load(store: Store, collars: string, catalog: string): Promise<void> {
+  await store.migrate();
+  await loadDemo(store, { boreholes: 0, catalog: 0 });
+  for (const [kind, path] of [
+    ['collars', collars],
+    ['catalog', catalog],
+  ] as const) {
+    const r = await importFile(store, { kind, path, dataset: BENCH_DATASET, crs: 'EPSG:4326' });
+    process.stderr.write(
+      `  ${kind}: ${r.rowsRead.toLocaleString('en-US')} rows in ${r.seconds.toFixed(1)} s\n`,
+    );
+  }
+}
+
+async function measure(engine: string, target: StoreTarget, collars: string, catalog: string) {
+  process.stderr.write(`${engine}: loading …\n`);
+  const store = openStore(target);
+  try {
+    await load(store, collars, catalog);
+    const started = performance.now();
+    const reports = await updateSearchIndex(store);
+    const indexSeconds = (performance.now() - started) / 1000;
+    const bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
+    const docs = reports.reduce((s, r) => s + r.docs, 0);
+    process.stderr.write(`  search index: ${docs} records in ${indexSeconds.toFixed(1)} s\n`);
+    const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const figures: EngineFigures = {
+      engine,
+      indexSeconds,
+      indexMiB: bytes / 2 ** 20,
+      docs,
+      page: new Map(),
+      facets: new Map(),
+      clusters: [],
+    };
+    try {
+      // Warm-up: the cluster index builds in the background; caches fill.
+      await app.clusters.refresh();
+      for (const q of QUERIES.slice(0, 10)) await timed(urlOf(base, q, false));
+      for (const q of QUERIES) {
+        const list = figures.page.get(q.class) ?? [];
+        list.push(await timed(urlOf(base, q, false)));
+        figures.page.set(q.class, list);
+      }
+      for (const q of QUERIES) {
+        const list = figures.facets.get(q.class) ?? [];
+        list.push(await timed(urlOf(base, q, true)));
+        figures.facets.set(q.class, list);
+      }
+      for (let i = 0; i < 20; i++) figures.clusters.push(await timed(`${base}${CHINA_CLUSTERS}`));
+    } finally {
+      await app.close();
+    }
+    return figures;
+  } finally {
+    await store.close();
+  }
+}
+
+function urlOf(base: string, q: BenchQuery, facets: boolean): string {
+  const params = new URLSearchParams({ limit: '50' });
+  if (q.q) params.set('q', q.q);
+  if (q.bbox) params.set('bbox', q.bbox);
+  if (facets) params.set('facets', 'all');
+  return `${base}/api/search?${params}`;
+}
+
+function report(all: EngineFigures[]): string {
+  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+  const cpu = cpus();
+  const lines = [
+    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${QUERIES.length} queries, one request at a time`,
+    '',
+    '| engine | records indexed | index build s | index size MiB | China clusters p95 ms |',
+    '|---|---:|---:|---:|---:|',
+    ...all.map(
+      (e) =>
+        `| ${e.engine} | ${e.docs.toLocaleString('en-US')} | ${f(e.indexSeconds)} | ${f(e.indexMiB)} | ${f(quantile(e.clusters, 0.95))} |`,
+    ),
+    '',
+    `| query class | ${all.map((e) => `${e.engine} page p50 / p95 ms | ${e.engine} with facets p95 ms`).join(' | ')}${all.length > 1 ? ' | SQLite ÷ PostgreSQL (page p95) |' : ' |'}`,
+    `|---|${all.map(() => '---:|---:').join('|')}${all.length > 1 ? '|---:|' : '|'}`,
+  ];
+  for (const cls of [...new Set(QUERIES.map((q) => q.class))]) {
+    const cells = all.map((e) => {
+      const page = e.page.get(cls) ?? [];
+      return `${f(quantile(page, 0.5))} / ${f(quantile(page, 0.95))} | ${f(quantile(e.facets.get(cls) ?? [], 0.95))}`;
+    });
+    const ratio =
+      all.length > 1
+        ? ` | ${f(quantile(all[0]!.page.get(cls) ?? [], 0.95) / quantile(all[1]!.page.get(cls) ?? [], 0.95), 2)}×`
+        : '';
+    lines.push(`| ${cls} | ${cells.join(' | ')}${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      boreholes: { type: 'string', default: '1050000' },
+      catalog: { type: 'string' },
+      'sqlite-only': { type: 'boolean', default: false },
+    },
+  });
+  const boreholes = Number(values.boreholes);
+  const catalog = values.catalog === undefined ? 2_000_000 : Number(values.catalog);
+  const dir = join(ROOT, '.bench');
+  let files = benchFiles(dir, boreholes, catalog);
+  if (!existsSync(files.collars) || !existsSync(files.catalog))
+    files = await generateCsv({ boreholes, catalog, dir });
+  const work = mkdtempSync(join(tmpdir(), 'coreshare-search-bench-'));
+  const all: EngineFigures[] = [];
+  let cluster: Awaited<ReturnType<typeof startThrowawayPostgres>> | undefined;
+  try {
+    all.push(
+      await measure(
+        'SQLite',
+        { engine: 'sqlite', file: join(work, 'bench.sqlite') },
+        files.collars,
+        files.catalog,
+      ),
+    );
+    if (!values['sqlite-only']) {
+      cluster = await startThrowawayPostgres();
+      if (typeof cluster === 'string') process.stderr.write(`PostgreSQL skipped: ${cluster}\n`);
+      else {
+        const client = new pg.Client({ connectionString: cluster.url });
+        await client.connect();
+        await client.query('CREATE DATABASE search_bench');
+        await client.end();
+        const url = new URL(cluster.url);
+        url.pathname = '/search_bench';
+        all.push(
+          await measure(
+            'PostgreSQL',
+            { engine: 'postgres', url: url.toString() },
+            files.collars,
+            files.catalog,
+          ),
+        );
+      }
+    }
+  } finally {
+    if (cluster && typeof cluster !== 'string') await cluster.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${report(all)}\n`);
+}
+
+await main();
