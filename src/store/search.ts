@@ -2,6 +2,7 @@
 // (src/domain/search/analyzer.ts) and matched by groups of phrases. FTS5 on SQLite, tsvector/GIN on
 // PostgreSQL; both receive exact tokens, so both find the same records.
 import type { RawBuilder } from 'kysely';
+import type { Circle, Polygon } from '../domain/search/areas.js';
 
 /** [minLon, minLat, maxLon, maxLat], WGS84 degrees. */
 export type Box = readonly [number, number, number, number];
@@ -36,6 +37,10 @@ export interface SearchIndex {
    * by the exact test on the published position.
    */
   nearBox(alias: string, box: Box, margin: number): RawBuilder<boolean>;
+  /** True where the borehole aliased `alias` is shown (published position) inside the polygon. */
+  shownInPolygon(alias: string, polygon: Polygon): RawBuilder<boolean>;
+  /** True where the borehole aliased `alias` is shown within the circle (great-circle km). */
+  shownWithin(alias: string, circle: Circle): RawBuilder<boolean>;
   /** Bytes the index takes on disk (tables and indexes), for the benchmark. */
   size(entity: SearchEntity): Promise<number>;
 }

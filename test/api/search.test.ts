@@ -9,6 +9,7 @@ import { buildApp, type CoreShareApp } from '../../src/api/app.js';
 import { importFile } from '../../src/services/import/import.service.js';
 import { updateSearchIndex } from '../../src/services/search/search-indexer.service.js';
 import { eligibleModes } from '../../src/domain/sharing-modes.js';
+import { distanceKm } from '../../src/domain/search/areas.js';
 
 const COLLARS = `hole_id,name,lon,lat,total_depth,deposit,province,commodity,class,custodian,funding,deposit_type,confidentiality,drill_start
 ZK1616,西藏甲玛铜多金属矿 ZK1616,91.75,29.72,1205,西藏甲玛铜多金属矿,西藏,铜;钼,I,XZ,central_fiscal,斑岩型,public,2009-05-01
@@ -127,6 +128,65 @@ eachEngine('search API', ({ fresh }) => {
       else outside = mid;
     }
     expect(inside).toBeCloseTo(99.95, 6);
+  });
+
+  it('searches a drawn polygon and a radius by published positions on both engines', async () => {
+    const found = async (params: string) => {
+      const res = await app.inject({ url: `/api/search?${params}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as Array<{ hole_id: string }>).map((i) => i.hole_id).sort();
+    };
+    const tibet = encodeURIComponent('POLYGON((91 29, 92.5 29, 92.5 30.5, 91 30.5, 91 29))');
+    expect(await found(`polygon=${tibet}`)).toEqual(['ZK0801', 'ZK1616']);
+    const geojson = encodeURIComponent(
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [99, 27],
+            [101, 27],
+            [100, 29],
+            [99, 27],
+          ],
+        ],
+      }),
+    );
+    expect(await found(`polygon=${geojson}`)).toEqual(['PL-001']);
+    expect(await found(`near=${encodeURIComponent('91.75,29.72,5')}`)).toEqual(['ZK0801', 'ZK1616']);
+    expect(await found(`near=${encodeURIComponent('91.75,29.72,0.5')}&q=zk1616`)).toEqual(['ZK1616']);
+    // PL-001 is at 99.98, 28.01 and shown at 99.95, 28.05: a small circle on the truth finds nothing,
+    // one on the shown position finds it, and shrinking a circle converges on the shown position.
+    expect(await found(`near=${encodeURIComponent('99.98,28.01,1')}`)).toEqual([]);
+    expect(await found(`near=${encodeURIComponent('99.95,28.05,0.1')}`)).toEqual(['PL-001']);
+    let inside = 20;
+    let outside = 0;
+    for (let i = 0; i < 25; i++) {
+      const km = (inside + outside) / 2;
+      if ((await found(`near=${encodeURIComponent(`99.98,28.01,${km}`)}`)).includes('PL-001')) inside = km;
+      else outside = km;
+    }
+    expect(inside).toBeCloseTo(distanceKm(99.98, 28.01, 99.95, 28.05), 3);
+  });
+
+  it('answers bad polygons and circles with a 400 naming the problem', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['polygon', 'POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))', /intersects itself/],
+      ['polygon', 'POLYGON((179 0, -179 0, -179 1, 179 0))', /antimeridian/],
+      ['polygon', 'POLYGON((0 0, 1 0, 0 0))', /at least 3/],
+      ['polygon', 'POLYGON((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1))', /holes/],
+      ['polygon', 'POLYGON((0 0, 400 0, 4 4, 0 0))', /longitude 400/],
+      ['polygon', 'LINESTRING(0 0, 1 1)', /POLYGON/],
+      ['polygon', '{"type":"Point","coordinates":[0,0]}', /GeoJSON Polygon/],
+      ['near', '91,29', /three numbers/],
+      ['near', '91,29,-5', /radius/],
+      ['near', '91,95,5', /latitude 95/],
+    ];
+    for (const [field, value, message] of cases) {
+      const res = await app.inject({ url: `/api/search?${field}=${encodeURIComponent(value)}` });
+      expect(res.statusCode, value).toBe(400);
+      expect(res.json().errors[0].field).toBe(field);
+      expect(res.json().errors[0].message, value).toMatch(message);
+    }
   });
 
   it('answers a bad box with a 400 naming the problem', async () => {

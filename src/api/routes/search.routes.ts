@@ -26,6 +26,18 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
               description: `facets to count, comma-separated, or all: ${FACETS.join(', ')}`,
             }),
           ),
+          polygon: Type.Optional(
+            Type.String({
+              maxLength: 100_000,
+              description: 'a drawn area: WKT POLYGON((lon lat, …)) or a GeoJSON Polygon (WGS84, no holes)',
+            }),
+          ),
+          near: Type.Optional(
+            Type.String({
+              maxLength: 100,
+              description: 'lon,lat,km: boreholes shown within km of the point',
+            }),
+          ),
           bbox: Type.Optional(
             Type.String({
               maxLength: 200,

@@ -9,7 +9,12 @@ import {
   type QueryNode,
 } from '../../domain/search/query-language.js';
 import { publishedPosition } from '../../domain/desensitise.js';
-import { searchRepository, type SearchRow } from '../../store/repositories/search.repository.js';
+import {
+  searchRepository,
+  type SearchArea,
+  type SearchRow,
+} from '../../store/repositories/search.repository.js';
+import { AreaError, parseNear, parsePolygon } from '../../domain/search/areas.js';
 import type { Store } from '../../store/store.js';
 import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
 import { FACETS, type Facet } from '../../domain/search/facets.js';
@@ -25,6 +30,10 @@ export interface SearchQuery {
   facets?: string;
   /** minLon,minLat,maxLon,maxLat (WGS84). */
   bbox?: string;
+  /** WKT POLYGON((…)) or a GeoJSON Polygon. */
+  polygon?: string;
+  /** lon,lat,km. */
+  near?: string;
   limit: number;
   cursor?: string;
 }
@@ -147,17 +156,35 @@ export function parseBox(text: string | undefined): Box | undefined {
   return [minLon, minLat, maxLon, maxLat];
 }
 
+/** The map part of a search; a bad polygon or circle is a 400 naming what is wrong with it. */
+function searchArea(query: SearchQuery): SearchArea {
+  const area: SearchArea = {};
+  const box = parseBox(query.bbox);
+  if (box) area.box = box;
+  try {
+    if (query.polygon !== undefined && query.polygon.trim() !== '')
+      area.polygon = parsePolygon(query.polygon);
+    if (query.near !== undefined && query.near.trim() !== '') area.circle = parseNear(query.near);
+  } catch (error) {
+    if (!(error instanceof AreaError)) throw error;
+    throw new InvalidInputError(`${error.field}: ${error.message}`, [
+      { field: error.field, message: error.message },
+    ]);
+  }
+  return area;
+}
+
 export async function searchBoreholes(store: Store, query: SearchQuery): Promise<SearchResult> {
   const node = parsed(query.q);
-  const box = parseBox(query.bbox);
+  const area = searchArea(query);
   const afterId = decodeCursor(query.cursor);
   const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
   const facets = facetsRepository(store.db, store.search);
   const [rows, total, counts] = await Promise.all([
-    repo.page(node, afterId, query.limit + 1, box),
-    repo.count(node, box),
-    Promise.all(wanted.map(async (f) => [f, tidy(f, await facets.count(f, node, box))] as const)),
+    repo.page(node, afterId, query.limit + 1, area),
+    repo.count(node, area),
+    Promise.all(wanted.map(async (f) => [f, tidy(f, await facets.count(f, node, area))] as const)),
   ]);
   return {
     query: node ? formatQuery(node) : null,

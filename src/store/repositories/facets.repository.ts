@@ -6,15 +6,15 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { HAS_CODES, SHARING_MODE_CODES, type Facet } from '../../domain/search/facets.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { Database } from '../schema.js';
-import type { Box, SearchIndex } from '../search.js';
-import { boreholeCondition, shownInBox } from './search.repository.js';
+import type { SearchIndex } from '../search.js';
+import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
 
 export interface FacetCount {
   value: string;
   count: number;
 }
 
-type Holes = Parameters<typeof shownInBox>[0];
+type Holes = Parameters<typeof shownInArea>[0];
 
 /** Depth bands in metres: [label, from, to). */
 export const DEPTH_BANDS: ReadonlyArray<readonly [string, number, number]> = [
@@ -34,10 +34,10 @@ function depthBand(): ReturnType<typeof sql<string>> {
 }
 
 export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
-  const matching = (node: QueryNode | null, box?: Box) => (eb: Holes) => {
+  const matching = (node: QueryNode | null, area: SearchArea) => (eb: Holes) => {
     const parts: Expression<SqlBool>[] = [];
     if (node) parts.push(boreholeCondition(eb, node, search));
-    if (box) parts.push(shownInBox(eb, box, search));
+    parts.push(shownInArea(eb, area, search));
     return eb.and(parts);
   };
   const rows = (list: Array<{ value: string | null; count: number | string | bigint }>): FacetCount[] =>
@@ -49,7 +49,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
   /** Counts of one column of the borehole (or its custodian) over the matching boreholes. */
   const grouped = async (
     node: QueryNode | null,
-    box: Box | undefined,
+    area: SearchArea,
     column: 'b.province_code' | 'b.core_class' | 'b.funding_source' | 'b.deposit_type' | 'c.code' | 'c.level',
   ) =>
     rows(
@@ -57,7 +57,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
         .select([sql<string | null>`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('count')])
-        .where(matching(node, box))
+        .where(matching(node, area))
         .groupBy(column)
         .execute(),
     );
@@ -65,7 +65,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
   /** One count per code of a `term` field (has:, mode:) in a single pass. */
   const flagged = async (
     node: QueryNode | null,
-    box: Box | undefined,
+    area: SearchArea,
     field: 'has' | 'mode',
     codes: readonly string[],
   ) => {
@@ -78,7 +78,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
           ),
         ),
       )
-      .where(matching(node, box))
+      .where(matching(node, area))
       .executeTakeFirst();
     const counts = (row ?? {}) as Record<string, number | string | null>;
     return codes
@@ -87,27 +87,27 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
   };
 
   return {
-    async count(facet: Facet, node: QueryNode | null, box?: Box): Promise<FacetCount[]> {
+    async count(facet: Facet, node: QueryNode | null, area: SearchArea = {}): Promise<FacetCount[]> {
       switch (facet) {
         case 'province':
-          return grouped(node, box, 'b.province_code');
+          return grouped(node, area, 'b.province_code');
         case 'class':
-          return grouped(node, box, 'b.core_class');
+          return grouped(node, area, 'b.core_class');
         case 'funding':
-          return grouped(node, box, 'b.funding_source');
+          return grouped(node, area, 'b.funding_source');
         case 'type':
-          return grouped(node, box, 'b.deposit_type');
+          return grouped(node, area, 'b.deposit_type');
         case 'custodian':
-          return grouped(node, box, 'c.code');
+          return grouped(node, area, 'c.code');
         case 'level':
-          return grouped(node, box, 'c.level');
+          return grouped(node, area, 'c.level');
         case 'commodity':
           return rows(
             await db
               .selectFrom('borehole_commodity as bc')
               .innerJoin('borehole as b', 'b.id', 'bc.borehole_id')
               .select(['bc.commodity as value', sql<number>`count(*)`.as('count')])
-              .where(matching(node, box))
+              .where(matching(node, area))
               .groupBy('bc.commodity')
               .execute(),
           );
@@ -117,7 +117,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
               .selectFrom('borehole as b')
               .select([depthBand().as('value'), sql<number>`count(*)`.as('count')])
               .where('b.total_depth', 'is not', null)
-              .where(matching(node, box))
+              .where(matching(node, area))
               .groupBy(sql`1`)
               .execute(),
           );
@@ -133,16 +133,16 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
                 sql<number>`count(*)`.as('count'),
               ])
               .where('b.drill_start', 'is not', null)
-              .where(matching(node, box))
+              .where(matching(node, area))
               .groupBy(sql`1`)
               .execute(),
           );
           return counts.sort((a, b) => a.value.localeCompare(b.value));
         }
         case 'has':
-          return flagged(node, box, 'has', HAS_CODES);
+          return flagged(node, area, 'has', HAS_CODES);
         case 'mode':
-          return flagged(node, box, 'mode', SHARING_MODE_CODES);
+          return flagged(node, area, 'mode', SHARING_MODE_CODES);
       }
     },
   };

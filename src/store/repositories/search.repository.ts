@@ -7,6 +7,7 @@ import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
 import type { Database } from '../schema.js';
 import type { Box, SearchIndex } from '../search.js';
+import type { Circle, Polygon } from '../../domain/search/areas.js';
 import { CLASSIFIED_CELL_DEGREES, cellsShownWithin } from '../../domain/desensitise.js';
 
 type Holes = ExpressionBuilder<Database & { b: Database['borehole'] }, 'b'>;
@@ -191,6 +192,34 @@ export function shownInBox(eb: Holes, box: Box, search: SearchIndex): Condition 
   ]);
 }
 
+/** Where on the map: any of a box, a polygon and a circle (all must hold). */
+export interface SearchArea {
+  box?: Box;
+  polygon?: Polygon;
+  circle?: Circle;
+}
+
+/** Boreholes shown inside the area: spatial-index pre-filter, then the published position. */
+export function shownInArea(eb: Holes, area: SearchArea, search: SearchIndex): Condition {
+  const parts: Condition[] = [];
+  if (area.box) parts.push(shownInBox(eb, area.box, search));
+  if (area.polygon)
+    parts.push(
+      eb.and([
+        search.nearBox('b', area.polygon.bbox, CLASSIFIED_CELL_DEGREES),
+        search.shownInPolygon('b', area.polygon),
+      ]),
+    );
+  if (area.circle)
+    parts.push(
+      eb.and([
+        search.nearBox('b', area.circle.bbox, CLASSIFIED_CELL_DEGREES),
+        search.shownWithin('b', area.circle),
+      ]),
+    );
+  return eb.and(parts);
+}
+
 export interface SearchRow {
   id: number;
   public_id: string;
@@ -209,14 +238,16 @@ export interface SearchRow {
 }
 
 export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
-  const where = (node: QueryNode | null, box?: Box) => (eb: Holes) =>
-    eb.and([
-      node ? boreholeCondition(eb, node, search) : always,
-      ...(box ? [shownInBox(eb, box, search)] : []),
-    ]);
+  const where = (node: QueryNode | null, area: SearchArea) => (eb: Holes) =>
+    eb.and([node ? boreholeCondition(eb, node, search) : always, shownInArea(eb, area, search)]);
   return {
     /** Matching boreholes with id > afterId, in id order. */
-    page(node: QueryNode | null, afterId: number, limit: number, box?: Box): Promise<SearchRow[]> {
+    page(
+      node: QueryNode | null,
+      afterId: number,
+      limit: number,
+      area: SearchArea = {},
+    ): Promise<SearchRow[]> {
       return db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
@@ -237,16 +268,16 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
           'c.code as custodian_code',
         ])
         .where('b.id', '>', afterId)
-        .where(where(node, box))
+        .where(where(node, area))
         .orderBy('b.id')
         .limit(limit)
         .execute();
     },
-    async count(node: QueryNode | null, box?: Box): Promise<number> {
+    async count(node: QueryNode | null, area: SearchArea = {}): Promise<number> {
       const row = await db
         .selectFrom('borehole as b')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(where(node, box))
+        .where(where(node, area))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { sql } from 'kysely';
+import { CLASSIFIED_CELL_DEGREES } from '../../../domain/desensitise.js';
 import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
 
 /** A lexeme quoted for tsvector/tsquery input (no text-search parser involved). */
@@ -35,6 +36,15 @@ export function tsqueryLiteral(match: TextMatch): string {
     .join(' & ');
 }
 
+/** The published position as SQL, the same snapping as publishedPosition() (src/domain/desensitise.ts). */
+function shownPoint(alias: string) {
+  const coordinate = (column: string) => {
+    const ref = sql.ref(`${alias}.${column}`);
+    return sql`CASE WHEN ${sql.ref(`${alias}.confidentiality`)} = 'classified' THEN round((floor(${ref} / ${CLASSIFIED_CELL_DEGREES}::float8) * ${CLASSIFIED_CELL_DEGREES}::float8 + ${CLASSIFIED_CELL_DEGREES / 2}::float8)::numeric, 6)::float8 ELSE ${ref} END`;
+  };
+  return sql`ST_SetSRID(ST_MakePoint(${coordinate('lon')}, ${coordinate('lat')}), 4326)`;
+}
+
 export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
   return {
     write: async (entity, docs) => {
@@ -56,6 +66,10 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
     },
     nearBox: (alias, [minLon, minLat, maxLon, maxLat], margin) =>
       sql<boolean>`${sql.ref(`${alias}.geom`)} && ST_MakeEnvelope(${minLon - margin}, ${minLat - margin}, ${maxLon + margin}, ${maxLat + margin}, 4326)`,
+    shownInPolygon: (alias, polygon) =>
+      sql<boolean>`ST_Covers(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [polygon.ring] })}), ${shownPoint(alias)})`,
+    shownWithin: (alias, circle) =>
+      sql<boolean>`ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${circle.lon}::float8, ${circle.lat}::float8), 4326)) <= ${circle.km * 1000}::float8`,
     size: async (entity) => {
       const { rows } = await pool.query<{ bytes: number }>(
         'SELECT pg_total_relation_size($1::regclass) AS bytes',

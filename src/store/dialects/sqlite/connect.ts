@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { publishedPosition } from '../../../domain/desensitise.js';
+import { distanceKm, inPolygon, type LonLat } from '../../../domain/search/areas.js';
 import type { Database } from '../../schema.js';
 
 export interface SqliteHandle {
@@ -11,6 +13,37 @@ export interface SqliteHandle {
 }
 
 /** Opens (creating if needed) the embedded store file with the settings a server wants. */
+/**
+ * Map-area tests on the published position, as SQL functions: SQLite has no geometry, so the same
+ * TypeScript rules (src/domain) answer for it. Deterministic, so SQLite may cache within a query.
+ */
+function registerAreaFunctions(raw: SQLite.Database): void {
+  let lastRing: { json: string; ring: LonLat[] } | undefined;
+  const shown = (lon: number, lat: number, confidentiality: string) =>
+    publishedPosition({ lon, lat }, confidentiality) as { lon: number; lat: number };
+  raw.function(
+    'cs_shown_in_ring',
+    { deterministic: true },
+    (lon: unknown, lat: unknown, confidentiality: unknown, json: unknown) => {
+      if (typeof lon !== 'number' || typeof lat !== 'number') return 0;
+      if (lastRing === undefined || lastRing.json !== json)
+        lastRing = { json: String(json), ring: JSON.parse(String(json)) as LonLat[] };
+      const ring: LonLat[] = lastRing.ring;
+      const p = shown(lon, lat, String(confidentiality));
+      return inPolygon(p.lon, p.lat, ring) ? 1 : 0;
+    },
+  );
+  raw.function(
+    'cs_shown_km',
+    { deterministic: true },
+    (lon: unknown, lat: unknown, confidentiality: unknown, lon0: unknown, lat0: unknown) => {
+      if (typeof lon !== 'number' || typeof lat !== 'number') return null;
+      const p = shown(lon, lat, String(confidentiality));
+      return distanceKm(p.lon, p.lat, Number(lon0), Number(lat0));
+    },
+  );
+}
+
 export function openSqlite(file: string): SqliteHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new SQLite(file);
@@ -22,6 +55,7 @@ export function openSqlite(file: string): SqliteHandle {
   raw.pragma('temp_store = MEMORY');
   // Helper threads for large sorts: CREATE INDEX after a bulk load, big ORDER BYs.
   raw.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+  registerAreaFunctions(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, raw };
 }

@@ -38,6 +38,10 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
     },
     nearBox: (alias, [minLon, minLat, maxLon, maxLat], margin) =>
       sql<boolean>`${sql.ref(`${alias}.id`)} IN (SELECT id FROM borehole_rtree WHERE max_lon >= ${minLon - margin} AND min_lon <= ${maxLon + margin} AND max_lat >= ${minLat - margin} AND min_lat <= ${maxLat + margin})`,
+    shownInPolygon: (alias, polygon) =>
+      sql<boolean>`cs_shown_in_ring(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${JSON.stringify(polygon.ring)}) = 1`,
+    shownWithin: (alias, circle) =>
+      sql<boolean>`cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${circle.lon}, ${circle.lat}) <= ${circle.km}`,
     size: async (entity) => {
       const row = raw
         .prepare("SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ? || '_fts%'")
