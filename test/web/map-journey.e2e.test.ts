@@ -1,21 +1,8 @@
 // End-to-end journey in Debian's Chromium against the real server: open the map, zoom through
 // clusters to a borehole, open its popup, follow the link and see the lithology column.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type CoreShareApp } from '../../src/api/app.js';
-import { openStore, type Store } from '../../src/store/store.js';
-import { loadDemo } from '../../src/services/demo/demo.service.js';
-import { requirement } from '../support/requirements.js';
+import { hasChromium, snapshot, startE2eServer, type E2eServer } from './support/e2e-server.js';
 import { clickBoreholeOnMap } from './support/map-driver.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) requirement('chromium', 'end-to-end pages in Chromium', 'apt-get install chromium');
 
 // A small national demo dataset: a few hundred boreholes in deposits across China, all with detail.
 const DEMO = { boreholes: 300, seed: 7 };
@@ -32,56 +19,17 @@ interface BoreholeDetail extends ListedBorehole {
   custodian: { code: string } | null;
 }
 
-// Set to a folder to keep screenshots of each step for a person to look at.
-const SHOTS = process.env.CORESHARE_E2E_SCREENSHOTS;
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 describe.skipIf(!hasChromium)('map journey in Chromium', () => {
-  let dir: string;
-  let store: Store;
-  let app: CoreShareApp;
-  let browser: Browser;
+  let server: E2eServer;
   let base: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'coreshare-e2e-'));
-    const webDir = join(dir, 'web');
-    // Built here, not taken from dist/web, so the test always sees the current web sources.
-    await build({
-      configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
-      logLevel: 'warn',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-    store = openStore({ engine: 'sqlite', file: join(dir, 'e2e.sqlite') });
-    await store.migrate();
-    await loadDemo(store, DEMO);
-    app = await buildApp({ store, config: { webDir, logLevel: 'silent' }, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        // WebGL through SwiftShader: the machine has no GPU, and MapLibre needs WebGL.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    server = await startE2eServer(DEMO);
+    base = server.base;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   async function api<T>(path: string): Promise<T> {
@@ -101,20 +49,7 @@ describe.skipIf(!hasChromium)('map journey in Chromium', () => {
     throw new Error('the demo dataset has no mapped borehole with lithology');
   }
 
-  async function newPage(): Promise<{ page: Page; errors: string[]; outside: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const errors: string[] = [];
-    const outside: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // The app must work offline: any request leaving the server's origin is a failure.
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    return { page, errors, outside };
-  }
+  const newPage = () => server.newPage();
 
   it('goes from the map to a borehole page with its lithology column', async () => {
     const target = await pickTarget();

@@ -9,6 +9,15 @@ describe('matchRoute', () => {
     expect(matchRoute('/custodians/%E8%B5%A3-01')).toEqual({ name: 'custodian', code: '赣-01' });
   });
 
+  it('maps the search page and its help page (the query string is left to the page)', () => {
+    expect(matchRoute('/search')).toEqual({ name: 'search' });
+    expect(matchRoute('/search/')).toEqual({ name: 'search' });
+    expect(matchRoute('/search/help')).toEqual({ name: 'search-help' });
+    expect(matchRoute('/search/help/')).toEqual({ name: 'search-help' });
+    expect(matchRoute('/search/other')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/searches')).toEqual({ name: 'not-found' });
+  });
+
   it('sends anything else, including broken escapes, to not-found', () => {
     expect(matchRoute('/boreholes')).toEqual({ name: 'not-found' });
     expect(matchRoute('/boreholes/a/b')).toEqual({ name: 'not-found' });

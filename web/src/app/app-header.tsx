@@ -1,4 +1,5 @@
-// Site header: name, main navigation and the language switch.
+// Site header: name, search box, main navigation and the language switch.
+import { HeaderSearch } from '../features/search/components/header-search.js';
 import { useI18n } from '../lib/i18n-context.js';
 import { Link } from '../lib/router.js';
 import type { Route } from './routes.js';
@@ -16,6 +17,7 @@ export function AppHeader({ route }: { route: Route }) {
         <span className="brand__name">{t('app.name')}</span>
         <span className="brand__tagline">{t('app.tagline')}</span>
       </Link>
+      <HeaderSearch onSearchPage={route.name === 'search'} />
       <nav aria-label={t('nav.main')} className="app-nav">
         <Link to="/" aria-current={current(['map'])}>
           {t('nav.map')}

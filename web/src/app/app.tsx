@@ -3,6 +3,8 @@ import { CustodianPage } from '../features/custodians/components/custodian-page.
 import { CustodiansPage } from '../features/custodians/components/custodians-page.js';
 import { BoreholePage } from '../features/boreholes/components/borehole-page.js';
 import { MapPage } from '../features/map/components/map-page.js';
+import { SearchHelpPage } from '../features/search/components/search-help-page.js';
+import { SearchPage } from '../features/search/components/search-page.js';
 import { NotFound } from '../components/ui/page-state.js';
 import { I18nProvider, useI18n } from '../lib/i18n-context.js';
 import { usePathname } from '../lib/router.js';
@@ -19,6 +21,10 @@ function Page({ route }: { route: Route }) {
       return <CustodiansPage />;
     case 'custodian':
       return <CustodianPage key={route.code} code={route.code} />;
+    case 'search':
+      return <SearchPage />;
+    case 'search-help':
+      return <SearchHelpPage />;
     case 'not-found':
       return <NotFound />;
   }

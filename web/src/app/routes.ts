@@ -4,6 +4,8 @@ export type Route =
   | { name: 'borehole'; id: string }
   | { name: 'custodians' }
   | { name: 'custodian'; code: string }
+  | { name: 'search' }
+  | { name: 'search-help' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | undefined {
@@ -18,6 +20,9 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'map' };
   if (path === '/custodians') return { name: 'custodians' };
+  // The query and page cursors are in the query string, read by the search page itself.
+  if (path === '/search') return { name: 'search' };
+  if (path === '/search/help') return { name: 'search-help' };
   const borehole = /^\/boreholes\/([^/]+)$/.exec(path);
   const id = borehole?.[1] ? decode(borehole[1]) : undefined;
   if (id) return { name: 'borehole', id };

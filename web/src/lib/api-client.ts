@@ -1,11 +1,22 @@
 // The one fetcher every feature's api/ module goes through: same-origin JSON, RFC 9457 errors.
 
+/** One thing at fault in a request, as listed in a problem's `errors`. */
+export interface ProblemField {
+  field?: string;
+  /** Where in a typed text (a search query): UTF-16 offset and length of the part at fault. */
+  position?: number;
+  length?: number;
+  message: string;
+  message_zh?: string;
+}
+
 /** RFC 9457 problem details, as the server sends them. */
 export interface ProblemDetails {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  errors?: ProblemField[];
 }
 
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-// A tiny History-API router: the app has five routes, which do not justify a routing library.
+// A tiny History-API router: the app has a handful of routes, which do not justify a routing library.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const NAVIGATE_EVENT = 'coreshare:navigate';
@@ -14,6 +14,11 @@ function subscribe(onChange: () => void): () => void {
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** The query string (`?q=…`), so pages whose state lives in the URL re-render on back/forward. */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
 export function navigate(to: string): void {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentCursor,
+  nextPage,
+  pageNumber,
+  parseSearchLocation,
+  previousPage,
+  queryHref,
+  searchHref,
+} from '../../web/src/features/search/utils/search-location.js';
+
+describe('search location (the search page state in the URL)', () => {
+  it('reads the query and the cursor stack from the query string', () => {
+    expect(parseSearchLocation('')).toEqual({ q: '', cursors: [] });
+    expect(
+      parseSearchLocation('?q=%E9%93%9C+%E7%9C%81%3A%E8%A5%BF%E8%97%8F&cursor=aWQ6MjU&cursor=aWQ6NTA'),
+    ).toEqual({ q: '铜 省:西藏', cursors: ['aWQ6MjU', 'aWQ6NTA'] });
+    // Other parameters (the language switch's ?lang=) and empty cursors are ignored.
+    expect(parseSearchLocation('?lang=en&q=copper&cursor=')).toEqual({ q: 'copper', cursors: [] });
+  });
+
+  it('writes URLs that read back to the same state', () => {
+    for (const location of [
+      { q: '', cursors: [] },
+      { q: '深度:500..1500 (省:云南 OR 省:贵州) "甲玛" id:ZK16* &&', cursors: [] },
+      { q: '铜', cursors: ['aWQ6MjU', 'aWQ6NTA'] },
+      { q: '', cursors: ['aWQ6MjU'] },
+    ]) {
+      const href = searchHref(location);
+      expect(href.startsWith('/search')).toBe(true);
+      expect(parseSearchLocation(href.slice('/search'.length))).toEqual(location);
+    }
+    expect(searchHref({ q: '', cursors: [] })).toBe('/search');
+  });
+
+  it('starts a typed query on its first page, without surrounding spaces', () => {
+    expect(queryHref('  甲玛 ')).toBe(`/search?q=${encodeURIComponent('甲玛')}`);
+    expect(queryHref('   ')).toBe('/search');
+  });
+
+  it('pushes a cursor for the next page and pops it for the previous one', () => {
+    const first = { q: '铜', cursors: [] };
+    expect(pageNumber(first)).toBe(1);
+    expect(currentCursor(first)).toBeNull();
+    expect(previousPage(first)).toBeNull();
+
+    const second = nextPage(first, 'c1');
+    const third = nextPage(second, 'c2');
+    expect(third).toEqual({ q: '铜', cursors: ['c1', 'c2'] });
+    expect(pageNumber(third)).toBe(3);
+    expect(currentCursor(third)).toBe('c2');
+    expect(previousPage(third)).toEqual(second);
+    expect(previousPage(second)).toEqual(first);
+    expect(first.cursors).toEqual([]);
+  });
+});

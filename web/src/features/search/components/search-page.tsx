@@ -1,0 +1,79 @@
+// /search?q=…&cursor=… — boreholes matching a query, a page at a time. Everything shown follows
+// from the URL, so a result page can be bookmarked, shared, and reached again with back/forward.
+import { useMemo } from 'react';
+import { Loading } from '../../../components/ui/page-state.js';
+import { useI18n } from '../../../lib/i18n-context.js';
+import { Link, useLocationSearch } from '../../../lib/router.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { useSearch } from '../hooks/use-search.js';
+import { isStaleCursor, queryFaultOf } from '../utils/query-fault.js';
+import {
+  currentCursor,
+  parseSearchLocation,
+  queryHref,
+  SEARCH_HELP_PATH,
+  type SearchLocation,
+} from '../utils/search-location.js';
+import { QueryFaultNotice } from './query-fault-notice.js';
+import { SearchForm } from './search-form.js';
+import { SearchResults } from './search-results.js';
+
+const FAULT_ID = 'search-fault';
+
+export function SearchPage() {
+  const { t, lang } = useI18n();
+  const search = useLocationSearch();
+  const location = useMemo(() => parseSearchLocation(search), [search]);
+  const result = useSearch(location.q, currentCursor(location));
+  const fault = result.status === 'error' ? queryFaultOf(result.error, lang) : null;
+  useDocumentTitle(location.q ? t('search.titleFor', { q: location.q }) : t('search.title'), lang);
+
+  return (
+    <section className="search-page" data-testid="search-page" aria-labelledby="search-title">
+      <header className="page-header search-page__header">
+        <h1 id="search-title">{t('search.title')}</h1>
+        <Link to={SEARCH_HELP_PATH} data-testid="search-help-link">
+          {t('search.help')}
+        </Link>
+      </header>
+      <div className="card search-box">
+        <SearchForm variant="page" query={location.q} shortcut faultId={fault ? FAULT_ID : undefined} />
+        {fault && <QueryFaultNotice id={FAULT_ID} query={location.q} fault={fault} />}
+      </div>
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && !fault && (
+        <SearchFailed error={result.error} location={location} retry={result.retry} />
+      )}
+      {result.status === 'success' && <SearchResults location={location} page={result.data} />}
+    </section>
+  );
+}
+
+/** Anything but a query the server could not read: a plain message, never a blank page. */
+function SearchFailed({
+  error,
+  location,
+  retry,
+}: {
+  error: unknown;
+  location: SearchLocation;
+  retry(): void;
+}) {
+  const { t } = useI18n();
+  if (isStaleCursor(error)) {
+    return (
+      <div className="page-state page-state--error" role="alert" data-testid="search-failed">
+        <p>{t('search.staleCursor')}</p>
+        <Link to={queryHref(location.q)}>{t('search.firstPage')}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="page-state page-state--error" role="alert" data-testid="search-failed">
+      <p>{t('search.failed')}</p>
+      <button type="button" onClick={retry}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
+}

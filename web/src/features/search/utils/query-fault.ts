@@ -1,0 +1,65 @@
+// What the server says is wrong with a query, and the query cut into the parts before, at and after
+// the fault, so the page can underline exactly what the server pointed at.
+import { ApiError } from '../../../lib/api-client.js';
+import type { Lang } from '../../../lib/i18n.js';
+
+export interface QueryFault {
+  message: string;
+  /** UTF-16 offset of the part at fault in the query; null when the server did not say where. */
+  position: number | null;
+  length: number;
+}
+
+/** The fault in `q` that a 400 answer reports, in the reader's language; null for other errors. */
+export function queryFaultOf(error: unknown, lang: Lang): QueryFault | null {
+  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  const problem = error.problem.errors?.find((e) => e.field === 'q');
+  if (!problem) return null;
+  const message = (lang === 'zh' ? problem.message_zh : undefined) ?? problem.message;
+  return { message, position: offset(problem.position), length: offset(problem.length) ?? 0 };
+}
+
+function offset(value: number | undefined): number | null {
+  return value !== undefined && Number.isInteger(value) ? Math.max(0, value) : null;
+}
+
+/** True when a 400 blames the page cursor (an old or hand-edited link), not the query. */
+export function isStaleCursor(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    (error.problem.errors ?? []).some((e) => e.field === 'cursor')
+  );
+}
+
+export interface FaultSegments {
+  before: string;
+  /** Empty when the fault is a gap (something missing at that point). */
+  fault: string;
+  after: string;
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** True when `index` falls between the two halves of one character (an emoji, a rare hanzi). */
+function splitsPair(text: string, index: number): boolean {
+  return (
+    index > 0 &&
+    index < text.length &&
+    isHighSurrogate(text.charCodeAt(index - 1)) &&
+    isLowSurrogate(text.charCodeAt(index))
+  );
+}
+
+/**
+ * Cuts `text` at the fault. Offsets outside the text are clamped (the server may point just past
+ * the end, where something is missing), and a cut never halves a character.
+ */
+export function splitAtFault(text: string, position: number, length: number): FaultSegments {
+  let start = Math.min(Math.max(0, position), text.length);
+  let end = Math.min(Math.max(start, start + length), text.length);
+  if (splitsPair(text, start)) start -= 1;
+  if (splitsPair(text, end)) end += 1;
+  return { before: text.slice(0, start), fault: text.slice(start, end), after: text.slice(end) };
+}
