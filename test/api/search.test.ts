@@ -238,6 +238,36 @@ eachEngine('search API', ({ fresh }) => {
     expect(bad.json().errors[0]).toMatchObject({ field: 'facets' });
   });
 
+  it('exports every match as CSV or GeoJSON with published positions only', async () => {
+    const csv = await app.inject({ url: `/api/search/export?q=${encodeURIComponent('copper')}&format=csv` });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="coreshare-search.csv"/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'id,dataset,hole_id,name,lon,lat,coordinates_coarsened,province,total_depth,class,commodities,deposit,custodian',
+    );
+    expect(lines).toHaveLength(4);
+    const pl = lines.find((l) => l.includes('PL-001'))!;
+    expect(pl).toContain(',99.95,28.05,yes,');
+    expect(csv.body).not.toContain('99.98');
+    const geo = await app.inject({
+      url: `/api/search/export?near=${encodeURIComponent('91.75,29.72,5')}&format=geojson`,
+    });
+    expect(geo.headers['content-type']).toMatch(/^application\/geo\+json/);
+    const collection = JSON.parse(geo.body);
+    expect(collection.type).toBe('FeatureCollection');
+    expect(
+      collection.features.map((f: { properties: { hole_id: string } }) => f.properties.hole_id).sort(),
+    ).toEqual(['ZK0801', 'ZK1616']);
+    expect(collection.features[0].geometry.type).toBe('Point');
+    const bad = await app.inject({ url: `/api/search/export?q=${encodeURIComponent('(铜')}` });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

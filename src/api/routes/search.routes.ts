@@ -1,8 +1,31 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Readable } from 'node:stream';
 import { searchBoreholes, searchFields } from '../../services/search/search.service.js';
+import { exportSearch } from '../../services/search/search-export.service.js';
 import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
 import { FACETS } from '../../domain/search/facets.js';
+
+/** What selects boreholes: the same on the results page and the export. */
+const SearchFilters = {
+  q: Type.Optional(Type.String({ maxLength: 4000, description: 'the query; empty: everything' })),
+  polygon: Type.Optional(
+    Type.String({
+      maxLength: 100_000,
+      description: 'a drawn area: WKT POLYGON((lon lat, …)) or a GeoJSON Polygon (WGS84, no holes)',
+    }),
+  ),
+  near: Type.Optional(
+    Type.String({ maxLength: 100, description: 'lon,lat,km: boreholes shown within km of the point' }),
+  ),
+  bbox: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'minLon,minLat,maxLon,maxLat (WGS84): boreholes shown in the box (classified ones by their published, coarsened position)',
+    }),
+  ),
+};
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{
   store: import('../../store/store.js').Store;
@@ -19,30 +42,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
           'ranges (`深度:500..1500`, `年份:1990..2005`), `id:ZK16*` for hole-id prefixes. A syntax error is a 400 ' +
           'whose `errors[0].position` and `length` point at the part of `q` at fault.',
         querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 4000, description: 'the query; empty: everything' })),
+          ...SearchFilters,
           facets: Type.Optional(
             Type.String({
               maxLength: 200,
               description: `facets to count, comma-separated, or all: ${FACETS.join(', ')}`,
-            }),
-          ),
-          polygon: Type.Optional(
-            Type.String({
-              maxLength: 100_000,
-              description: 'a drawn area: WKT POLYGON((lon lat, …)) or a GeoJSON Polygon (WGS84, no holes)',
-            }),
-          ),
-          near: Type.Optional(
-            Type.String({
-              maxLength: 100,
-              description: 'lon,lat,km: boreholes shown within km of the point',
-            }),
-          ),
-          bbox: Type.Optional(
-            Type.String({
-              maxLength: 200,
-              description:
-                'minLon,minLat,maxLon,maxLat (WGS84): boreholes shown in the box (classified ones by their published, coarsened position)',
             }),
           ),
           ...PageQuery,
@@ -66,6 +70,34 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => searchBoreholes(store, request.query),
+  );
+
+  app.get(
+    '/api/search/export',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Every borehole a search finds, streamed as CSV (UTF-8 with BOM) or GeoJSON',
+        description:
+          'Same parameters as /api/search without paging; positions as published (classified holes coarsened).',
+        querystring: Type.Object({
+          ...SearchFilters,
+          format: Type.Union([Type.Literal('csv'), Type.Literal('geojson')], { default: 'csv' }),
+        }),
+        response: {
+          200: Type.String({ description: 'text/csv or application/geo+json, streamed' }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request, reply) => {
+      const { format, ...filters } = request.query;
+      const download = exportSearch(store, filters, format);
+      return reply
+        .type(download.contentType)
+        .header('content-disposition', `attachment; filename="${download.filename}"`)
+        .send(Readable.from(download.body));
+    },
   );
 
   const Words = Type.Object({ en: Type.Array(Type.String()), zh: Type.Array(Type.String()) });

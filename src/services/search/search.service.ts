@@ -74,7 +74,7 @@ function commodities(json: string): string[] {
 }
 
 /** What a reader without clearance may see of a matching borehole. */
-function summary(r: SearchRow): BoreholeSummary {
+export function summary(r: SearchRow): BoreholeSummary {
   const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
   return {
     id: r.public_id,
@@ -157,7 +157,7 @@ export function parseBox(text: string | undefined): Box | undefined {
 }
 
 /** The map part of a search; a bad polygon or circle is a 400 naming what is wrong with it. */
-function searchArea(query: SearchQuery): SearchArea {
+function searchArea(query: Pick<SearchQuery, 'bbox' | 'polygon' | 'near'>): SearchArea {
   const area: SearchArea = {};
   const box = parseBox(query.bbox);
   if (box) area.box = box;
@@ -174,9 +174,16 @@ function searchArea(query: SearchQuery): SearchArea {
   return area;
 }
 
+/** The query and the map area, checked: every problem is a 400 naming the parameter. */
+export function parsedSearch(query: Pick<SearchQuery, 'q' | 'bbox' | 'polygon' | 'near'>): {
+  node: QueryNode | null;
+  area: SearchArea;
+} {
+  return { node: parsed(query.q), area: searchArea(query) };
+}
+
 export async function searchBoreholes(store: Store, query: SearchQuery): Promise<SearchResult> {
-  const node = parsed(query.q);
-  const area = searchArea(query);
+  const { node, area } = parsedSearch(query);
   const afterId = decodeCursor(query.cursor);
   const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
