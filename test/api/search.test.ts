@@ -268,6 +268,39 @@ eachEngine('search API', ({ fresh }) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('sorts by depth, date and distance, paging through every match once', async () => {
+    const walk = async (params: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await app.inject({
+          url: `/api/search?limit=1&${params}${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json() as { items: Array<{ hole_id: string }>; next_cursor: string | null };
+        seen.push(...body.items.map((i) => i.hole_id));
+        cursor = body.next_cursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk('sort=depth')).toEqual(['DJ-7', 'ZK0801', 'PL-001', 'ZK1616']);
+    expect(await walk('sort=-depth')).toEqual(['ZK1616', 'PL-001', 'ZK0801', 'DJ-7']);
+    expect(await walk('sort=date')).toEqual(['DJ-7', 'ZK0801', 'PL-001', 'ZK1616']);
+    expect(await walk('sort=-date&q=copper')).toEqual(['ZK1616', 'PL-001', 'ZK0801']);
+    // Distance to the published position: PL-001 is measured from its cell centre.
+    expect(await walk(`sort=distance&near=${encodeURIComponent('99.95,28.05,2000')}`)).toEqual([
+      'PL-001',
+      'DJ-7',
+      'ZK0801',
+      'ZK1616',
+    ]);
+    const depthCursor = (await app.inject({ url: '/api/search?limit=1&sort=depth' })).json().next_cursor;
+    const mixed = await app.inject({ url: `/api/search?limit=1&sort=date&cursor=${depthCursor}` });
+    expect(mixed.statusCode).toBe(400);
+    expect((await app.inject({ url: '/api/search?sort=distance' })).json().errors[0].field).toBe('sort');
+    expect((await app.inject({ url: '/api/search?sort=colour' })).statusCode).toBe(400);
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

@@ -49,6 +49,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
               description: `facets to count, comma-separated, or all: ${FACETS.join(', ')}`,
             }),
           ),
+          sort: Type.Optional(
+            Type.String({
+              maxLength: 20,
+              description:
+                'id (default), depth, -depth (deepest first), date, -date (newest first), distance (from near=, to the published position)',
+            }),
+          ),
           ...PageQuery,
         }),
         response: {

@@ -1,7 +1,7 @@
 // "Export these results": every borehole a search finds, streamed page by page as CSV or GeoJSON,
 // with exactly what the search page shows (published positions, no source coordinates).
 import type { Store } from '../../store/store.js';
-import { searchRepository } from '../../store/repositories/search.repository.js';
+import { searchRepository, type SortPosition } from '../../store/repositories/search.repository.js';
 import { csvLine } from '../import/csv-text.js';
 import type { BoreholeSummary } from '../borehole.service.js';
 import { parsedSearch, summary, type SearchQuery } from './search.service.js';
@@ -59,8 +59,8 @@ export function exportSearch(
       ? '{"type":"FeatureCollection","features":[\n'
       : '\uFEFF' + csvLine(COLUMNS.map(([h]) => h));
     let first = true;
-    for (let afterId = 0; ;) {
-      const rows = await repo.page(node, afterId, PAGE, area);
+    for (let after: SortPosition | null = null; ;) {
+      const rows = await repo.page(node, after, PAGE, area);
       if (!rows.length) break;
       const lines = rows.map((r) => {
         const b = summary(r);
@@ -68,7 +68,8 @@ export function exportSearch(
       });
       yield geojson ? (first ? '' : ',\n') + lines.join(',\n') : lines.join('');
       first = false;
-      afterId = rows[rows.length - 1]!.id;
+      const last = rows[rows.length - 1]!;
+      after = { key: last.sort_key, id: last.id };
     }
     if (geojson) yield '\n]}\n';
   }

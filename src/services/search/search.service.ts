@@ -10,9 +10,12 @@ import {
 } from '../../domain/search/query-language.js';
 import { publishedPosition } from '../../domain/desensitise.js';
 import {
+  SEARCH_SORTS,
   searchRepository,
   type SearchArea,
   type SearchRow,
+  type SearchSort,
+  type SortPosition,
 } from '../../store/repositories/search.repository.js';
 import { AreaError, parseNear, parsePolygon } from '../../domain/search/areas.js';
 import type { Store } from '../../store/store.js';
@@ -22,12 +25,14 @@ import { DEPOSIT_TYPES } from '../../domain/china.js';
 import type { Box } from '../../store/search.js';
 import type { BoreholeSummary } from '../borehole.service.js';
 import { InvalidInputError } from '../errors.js';
-import { decodeCursor, pageOf, type Page } from '../pagination.js';
+import { decodeCursor, encodeCursor, pageOf, type Page } from '../pagination.js';
 
 export interface SearchQuery {
   q?: string;
   /** Comma-separated facet names to count, or `all`. */
   facets?: string;
+  /** id (default), depth, -depth, date, -date, distance (with near). */
+  sort?: string;
   /** minLon,minLat,maxLon,maxLat (WGS84). */
   bbox?: string;
   /** WKT POLYGON((…)) or a GeoJSON Polygon. */
@@ -182,14 +187,61 @@ export function parsedSearch(query: Pick<SearchQuery, 'q' | 'bbox' | 'polygon' |
   return { node: parsed(query.q), area: searchArea(query) };
 }
 
+function sortOf(text: string | undefined, area: SearchArea): SearchSort {
+  const sort = (text ?? 'id').trim() || 'id';
+  if (!(SEARCH_SORTS as readonly string[]).includes(sort))
+    throw new InvalidInputError(
+      `sort: unknown order ${JSON.stringify(sort)}; use ${SEARCH_SORTS.join(', ')}`,
+      [{ field: 'sort', message: `unknown order ${JSON.stringify(sort)}` }],
+    );
+  if (sort === 'distance' && !area.circle)
+    throw new InvalidInputError('sort: distance needs a centre: give near=lon,lat,km', [
+      { field: 'sort', message: 'sort=distance needs near=lon,lat,km' },
+    ]);
+  return sort as SearchSort;
+}
+
+/** Cursors name their order, so one from another order is refused instead of skipping rows. */
+function encodeSortCursor(sort: SearchSort, row: { sort_key: number | string; id: number }): string {
+  return sort === 'id'
+    ? encodeCursor(row.id)
+    : Buffer.from(JSON.stringify([sort, row.sort_key, row.id])).toString('base64url');
+}
+
+function decodeSortCursor(sort: SearchSort, cursor: string | undefined): SortPosition | null {
+  if (!cursor) return null;
+  if (sort === 'id') {
+    const id = decodeCursor(cursor);
+    return { key: id, id };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const [s, key, id] = Array.isArray(value) ? (value as unknown[]) : [];
+  if (
+    s !== sort ||
+    (typeof key !== 'number' && typeof key !== 'string') ||
+    typeof id !== 'number' ||
+    !Number.isInteger(id)
+  )
+    throw new InvalidInputError('cursor is not one this server issued for this order', [
+      { field: 'cursor', message: 'malformed cursor, or one from another sort order' },
+    ]);
+  return { key, id };
+}
+
 export async function searchBoreholes(store: Store, query: SearchQuery): Promise<SearchResult> {
   const { node, area } = parsedSearch(query);
-  const afterId = decodeCursor(query.cursor);
+  const sort = sortOf(query.sort, area);
+  const after = decodeSortCursor(sort, query.cursor);
   const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
   const facets = facetsRepository(store.db, store.search);
   const [rows, total, counts] = await Promise.all([
-    repo.page(node, afterId, query.limit + 1, area),
+    repo.page(node, after, query.limit + 1, area, sort),
     repo.count(node, area),
     Promise.all(wanted.map(async (f) => [f, tidy(f, await facets.count(f, node, area))] as const)),
   ]);
@@ -198,6 +250,7 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
     total,
     ...(wanted.length > 0 && { facets: Object.fromEntries(counts) }),
     ...pageOf(rows, query.limit, summary),
+    next_cursor: rows.length > query.limit ? encodeSortCursor(sort, rows[query.limit - 1]!) : null,
   };
 }
 

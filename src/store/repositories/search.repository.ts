@@ -1,6 +1,13 @@
 // Compiles a parsed search query (src/domain/search) into a condition on boreholes, the same SQL on
 // both engines except the full-text match, which the engine's SearchIndex supplies.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
@@ -237,18 +244,60 @@ export interface SearchRow {
   custodian_code: string | null;
 }
 
+export const SEARCH_SORTS = ['id', 'depth', '-depth', 'date', '-date', 'distance'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** Where the previous page ended: its last row's sort key and id. */
+export interface SortPosition {
+  key: number | string;
+  id: number;
+}
+
+/**
+ * The sort key as one non-null value per row (missing depths and dates sort last), so keyset
+ * pagination is a plain (key, id) comparison on both engines. Distance is to the published position.
+ */
+function sortKey(
+  sort: SearchSort,
+  area: SearchArea,
+  search: SearchIndex,
+): { key: RawBuilder<number | string>; descending: boolean } {
+  switch (sort) {
+    case 'id':
+      return { key: sql<number>`${sql.ref('b.id')}`, descending: false };
+    case 'depth':
+      return { key: sql<number>`coalesce(${sql.ref('b.total_depth')}, 1e300)`, descending: false };
+    case '-depth':
+      return { key: sql<number>`coalesce(${sql.ref('b.total_depth')}, -1e300)`, descending: true };
+    case 'date':
+      return { key: sql<string>`coalesce(${sql.ref('b.drill_start')}, '9999')`, descending: false };
+    case '-date':
+      return { key: sql<string>`coalesce(${sql.ref('b.drill_start')}, '0000')`, descending: true };
+    case 'distance': {
+      const centre = area.circle;
+      if (!centre) throw new Error('sort by distance needs a centre (near=)');
+      return {
+        key: sql<number>`coalesce(${search.shownDistanceKm('b', centre.lon, centre.lat)}, 1e300)`,
+        descending: false,
+      };
+    }
+  }
+}
+
 export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
   const where = (node: QueryNode | null, area: SearchArea) => (eb: Holes) =>
     eb.and([node ? boreholeCondition(eb, node, search) : always, shownInArea(eb, area, search)]);
   return {
-    /** Matching boreholes with id > afterId, in id order. */
+    /** A page of matching boreholes after `after` (null: the first page), in `sort` order. */
     page(
       node: QueryNode | null,
-      afterId: number,
+      after: SortPosition | null,
       limit: number,
       area: SearchArea = {},
-    ): Promise<SearchRow[]> {
-      return db
+      sort: SearchSort = 'id',
+    ): Promise<Array<SearchRow & { sort_key: number | string }>> {
+      const { key, descending } = sortKey(sort, area, search);
+      let q = db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
         .select([
@@ -266,12 +315,20 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
           'b.deposit_name',
           'b.confidentiality',
           'c.code as custodian_code',
+          key.as('sort_key'),
         ])
-        .where('b.id', '>', afterId)
-        .where(where(node, area))
-        .orderBy('b.id')
-        .limit(limit)
-        .execute();
+        .where(where(node, area));
+      if (after) {
+        const [beyond, thenId] = descending ? (['<', '<'] as const) : (['>', '>'] as const);
+        q = q.where((eb) =>
+          eb.or([
+            eb(key, beyond, after.key),
+            eb.and([eb(key, '=', after.key), eb('b.id', thenId, after.id)]),
+          ]),
+        );
+      }
+      const direction = descending ? 'desc' : 'asc';
+      return q.orderBy(key, direction).orderBy('b.id', direction).limit(limit).execute();
     },
     async count(node: QueryNode | null, area: SearchArea = {}): Promise<number> {
       const row = await db

@@ -70,6 +70,10 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
       sql<boolean>`ST_Covers(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [polygon.ring] })}), ${shownPoint(alias)})`,
     shownWithin: (alias, circle) =>
       sql<boolean>`ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${circle.lon}::float8, ${circle.lat}::float8), 4326)) <= ${circle.km * 1000}::float8`,
+    shownDistanceKm: (alias, lon, lat) =>
+      sql<
+        number | null
+      >`ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)) / 1000.0`,
     size: async (entity) => {
       const { rows } = await pool.query<{ bytes: number }>(
         'SELECT pg_total_relation_size($1::regclass) AS bytes',

@@ -42,6 +42,10 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
       sql<boolean>`cs_shown_in_ring(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${JSON.stringify(polygon.ring)}) = 1`,
     shownWithin: (alias, circle) =>
       sql<boolean>`cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${circle.lon}, ${circle.lat}) <= ${circle.km}`,
+    shownDistanceKm: (alias, lon, lat) =>
+      sql<
+        number | null
+      >`cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${lon}, ${lat})`,
     size: async (entity) => {
       const row = raw
         .prepare("SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ? || '_fts%'")
