@@ -18,6 +18,7 @@ import { custodianRoutes } from './routes/custodians.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { mapRoutes } from './routes/map.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
+import { ogcRoutes } from './routes/ogc.routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -68,6 +69,7 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
   await app.register(catalogRoutes, { store });
   await app.register(mapRoutes, { clusters });
   await app.register(searchRoutes, { store });
+  await app.register(ogcRoutes, { store });
 
   // Settings the web app reads before it starts, so operators configure it without rebuilding.
   const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;
