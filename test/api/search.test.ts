@@ -18,6 +18,13 @@ PL-001,云南普朗铜矿 PL-001,99.98,28.01,900,云南普朗铜矿,云南,coppe
 DJ-7,贵州务正道铝土矿 DJ-7,107.74,28.59,420,贵州务正道铝土矿,贵州,bauxite,III,XZ,self_funded,沉积型,internal,1987-11-30
 `;
 
+const CATALOG = `record_no,title_zh,title_en,material_type,hole_id,custodian,year,province
+DZ-54-001,西藏甲玛铜多金属矿ZK1616钻孔岩芯,Drill core of ZK1616,岩芯,ZK1616,XZ,2010,西藏
+DZ-54-002,西藏甲玛铜多金属矿ZK0801岩屑,Cuttings of ZK0801,岩屑,ZK0801,XZ,1999,西藏
+DZ-53-001,云南普朗铜矿PL-001钻孔岩芯,Drill core of PL-001,岩芯,PL-001,XZ,2005,云南
+DZ-53-002,云南普朗铜矿区薄片,Thin sections of the Pulang district,薄片,,XZ,2006,云南
+`;
+
 eachEngine('search API', ({ fresh }) => {
   let app: CoreShareApp;
   beforeAll(async () => {
@@ -26,6 +33,9 @@ eachEngine('search API', ({ fresh }) => {
     const file = join(tempDir(), 'collars.csv');
     writeFileSync(file, COLLARS);
     await importFile(store, { kind: 'collars', path: file, dataset: 'demo' });
+    const catalog = join(tempDir(), 'catalog.csv');
+    writeFileSync(catalog, CATALOG);
+    await importFile(store, { kind: 'catalog', path: catalog, dataset: 'demo' });
     await updateSearchIndex(store);
     app = await buildApp({ store, config: { webDir: '/nonexistent', logLevel: 'silent' }, logger: false });
   });
@@ -299,6 +309,31 @@ eachEngine('search API', ({ fresh }) => {
     expect(mixed.statusCode).toBe(400);
     expect((await app.inject({ url: '/api/search?sort=distance' })).json().errors[0].field).toBe('sort');
     expect((await app.inject({ url: '/api/search?sort=colour' })).statusCode).toBe(400);
+  });
+
+  it('finds catalog records with the same search, by their own fields and through their hole', async () => {
+    const records = async (params: string) => {
+      const res = await app.inject({ url: `/api/search/catalog?${params}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as {
+        total: number;
+        items: Array<{ record_no: string; borehole_id: string | null }>;
+      };
+      expect(body.total).toBe(body.items.length);
+      return body.items.map((i) => i.record_no).sort();
+    };
+    const q = (text: string) => `q=${encodeURIComponent(text)}`;
+    expect(await records(q('甲玛'))).toEqual(['DZ-54-001', 'DZ-54-002']);
+    expect(await records(q('普朗 material:thin_section'))).toEqual(['DZ-53-002']);
+    expect(await records(q('材料:岩芯 省:云南'))).toEqual(['DZ-53-001']);
+    expect(await records(q('copper 类别:I'))).toEqual(['DZ-53-001', 'DZ-54-001']);
+    expect(await records(q('年份:2000..2010 深度>700'))).toEqual(['DZ-53-001', 'DZ-54-001']);
+    expect(await records(`bbox=91,29,92,30`)).toEqual(['DZ-54-001', 'DZ-54-002']);
+    expect(await records(q('cuttings'))).toEqual(['DZ-54-002']);
+    const both = (await app.inject({ url: `/api/search?${q('甲玛')}` })).json();
+    expect(both).toMatchObject({ total: 2, catalog_total: 2 });
+    const item = (await app.inject({ url: `/api/search/catalog?${q('DZ-53-001')}` })).json().items[0];
+    expect(item.borehole_id).toMatch(/^CSB/);
   });
 
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {

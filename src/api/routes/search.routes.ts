@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Readable } from 'node:stream';
-import { searchBoreholes, searchFields } from '../../services/search/search.service.js';
+import { searchBoreholes, searchCatalog, searchFields } from '../../services/search/search.service.js';
 import { exportSearch } from '../../services/search/search-export.service.js';
 import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
 import { FACETS } from '../../domain/search/facets.js';
@@ -62,6 +62,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
           200: Type.Object({
             query: Nullable(Type.String({ description: 'the query as understood, canonical English form' })),
             total: Type.Integer(),
+            catalog_total: Type.Integer({
+              description: 'catalog records the same search finds (listed by /api/search/catalog)',
+            }),
             facets: Type.Optional(
               Type.Record(
                 Type.String(),
@@ -77,6 +80,29 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => searchBoreholes(store, request.query),
+  );
+
+  app.get(
+    '/api/search/catalog',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Catalog records (实物地质资料目录) the same search finds',
+        description:
+          'Same q and map parameters as /api/search: records match by their own text, province, custodian, material and year; hole fields (commodity, class, depth …) and the map area through their borehole.',
+        querystring: Type.Object({ ...SearchFilters, ...PageQuery }),
+        response: {
+          200: Type.Object({
+            query: Nullable(Type.String()),
+            total: Type.Integer(),
+            items: Type.Array(Type.Ref('CatalogRecord')),
+            next_cursor: Nullable(Type.String()),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) => searchCatalog(store, request.query),
   );
 
   app.get(

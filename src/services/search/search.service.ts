@@ -20,6 +20,7 @@ import {
 import { AreaError, parseNear, parsePolygon } from '../../domain/search/areas.js';
 import type { Store } from '../../store/store.js';
 import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
+import { catalogSearchRepository } from '../../store/repositories/catalog-search.repository.js';
 import { FACETS, type Facet } from '../../domain/search/facets.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import type { Box } from '../../store/search.js';
@@ -43,7 +44,29 @@ export interface SearchQuery {
   cursor?: string;
 }
 
+export interface CatalogSearchResult extends Page<CatalogItem> {
+  query: string | null;
+  total: number;
+}
+
+export interface CatalogItem {
+  id: string;
+  record_no: string;
+  title_zh: string;
+  title_en: string | null;
+  material_type: string;
+  province_code: string | null;
+  quantity: number | null;
+  unit: string | null;
+  year: number | null;
+  description: string | null;
+  borehole_id: string | null;
+  custodian_code: string | null;
+}
+
 export interface SearchResult extends Page<BoreholeSummary> {
+  /** Catalog records the same search finds (listed by /api/search/catalog): search them together. */
+  catalog_total: number;
   /** Counts per facet value over all matching boreholes (only the facets asked for). */
   facets?: Partial<Record<Facet, FacetCount[]>>;
   /** The query as understood, in the canonical English form (null: no query, everything). */
@@ -240,14 +263,16 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
   const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
   const facets = facetsRepository(store.db, store.search);
-  const [rows, total, counts] = await Promise.all([
+  const [rows, total, catalogTotal, counts] = await Promise.all([
     repo.page(node, after, query.limit + 1, area, sort),
     repo.count(node, area),
+    catalogSearchRepository(store.db, store.search).count(node, area),
     Promise.all(wanted.map(async (f) => [f, tidy(f, await facets.count(f, node, area))] as const)),
   ]);
   return {
     query: node ? formatQuery(node) : null,
     total,
+    catalog_total: catalogTotal,
     ...(wanted.length > 0 && { facets: Object.fromEntries(counts) }),
     ...pageOf(rows, query.limit, summary),
     next_cursor: rows.length > query.limit ? encodeSortCursor(sort, rows[query.limit - 1]!) : null,
@@ -261,5 +286,28 @@ export function searchFields() {
   return {
     limits: { ...QUERY_LIMITS },
     fields: structuredClone(QUERY_FIELDS) as Writable<typeof QUERY_FIELDS>,
+  };
+}
+
+/** Catalog records found by the same query and area: their own text and fields, and their hole's. */
+export async function searchCatalog(
+  store: Store,
+  query: Pick<SearchQuery, 'q' | 'bbox' | 'polygon' | 'near' | 'limit' | 'cursor'>,
+): Promise<CatalogSearchResult> {
+  const { node, area } = parsedSearch(query);
+  const repo = catalogSearchRepository(store.db, store.search);
+  const afterId = decodeCursor(query.cursor);
+  const [rows, total] = await Promise.all([
+    repo.page(node, afterId, query.limit + 1, area),
+    repo.count(node, area),
+  ]);
+  return {
+    query: node ? formatQuery(node) : null,
+    total,
+    ...pageOf(rows, query.limit, ({ id: _id, public_id, borehole_public_id, ...rest }) => ({
+      id: public_id,
+      ...rest,
+      borehole_id: borehole_public_id,
+    })),
   };
 }

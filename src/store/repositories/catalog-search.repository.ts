@@ -1,0 +1,164 @@
+// The same search over catalog records (实物地质资料目录): the record's own text, province,
+// custodian, material and year; everything that describes a hole (commodity, class, depth, the map
+// area …) through the borehole the record belongs to.
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { queryGroups } from '../../domain/search/analyzer.js';
+import type { QueryNode } from '../../domain/search/query-language.js';
+import type { Database } from '../schema.js';
+import type { SearchIndex } from '../search.js';
+import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
+
+type Records = ExpressionBuilder<Database & { r: Database['catalog_record'] }, 'r'>;
+type Condition = Expression<SqlBool>;
+
+const always = sql<SqlBool>`1 = 1`;
+
+/** Records whose borehole meets `condition` (records without one never do). */
+function throughBorehole(
+  eb: Records,
+  condition: (holes: Parameters<typeof boreholeCondition>[0]) => Condition,
+): Condition {
+  return eb(
+    'r.borehole_id',
+    'in',
+    eb
+      .selectFrom('borehole as b')
+      .select('b.id')
+      .where((holes) => condition(holes as Parameters<typeof boreholeCondition>[0])),
+  );
+}
+
+function termCondition(
+  eb: Records,
+  node: Extract<QueryNode, { kind: 'term' }>,
+  search: SearchIndex,
+): Condition {
+  switch (node.field) {
+    case 'province':
+      return eb('r.province_code', 'in', node.values);
+    case 'material':
+      return eb('r.material_type', 'in', node.values);
+    case 'custodian':
+      return eb(
+        'r.custodian_id',
+        'in',
+        eb
+          .selectFrom('custodian')
+          .select('id')
+          .where((c) =>
+            c.or([
+              c('code', 'in', node.values),
+              c('name_zh', 'in', node.values),
+              c('name_en', 'in', node.values),
+            ]),
+          ),
+      );
+    case 'level':
+      return eb(
+        'r.custodian_id',
+        'in',
+        eb.selectFrom('custodian').select('id').where('level', 'in', node.values),
+      );
+    case 'commodity':
+    case 'type':
+    case 'class':
+    case 'funding':
+    case 'confidentiality':
+    case 'has':
+    case 'mode':
+    case 'id':
+      return throughBorehole(eb, (holes) => boreholeCondition(holes, node, search));
+  }
+}
+
+export function catalogCondition(eb: Records, node: QueryNode, search: SearchIndex): Condition {
+  switch (node.kind) {
+    case 'and':
+      return eb.and(node.children.map((c) => catalogCondition(eb, c, search)));
+    case 'or':
+      return eb.or(node.children.map((c) => catalogCondition(eb, c, search)));
+    case 'not':
+      return eb.not(catalogCondition(eb, node.child, search));
+    case 'text':
+      return search.matches('catalog_record', 'r.id', queryGroups(node.text));
+    case 'term':
+      return termCondition(eb, node, search);
+    case 'range':
+      if (node.field === 'year') {
+        const parts: Condition[] = [eb('r.year', 'is not', null)];
+        if (node.min !== null) parts.push(eb('r.year', node.minInclusive ? '>=' : '>', node.min));
+        if (node.max !== null) parts.push(eb('r.year', node.maxInclusive ? '<=' : '<', node.max));
+        return eb.and(parts);
+      }
+      return throughBorehole(eb, (holes) => boreholeCondition(holes, node, search));
+    case 'prefix':
+      return throughBorehole(eb, (holes) => boreholeCondition(holes, node, search));
+  }
+}
+
+export interface CatalogSearchRow {
+  id: number;
+  public_id: string;
+  record_no: string;
+  title_zh: string;
+  title_en: string | null;
+  material_type: string;
+  province_code: string | null;
+  quantity: number | null;
+  unit: string | null;
+  year: number | null;
+  description: string | null;
+  borehole_public_id: string | null;
+  custodian_code: string | null;
+}
+
+export function catalogSearchRepository(db: Kysely<Database>, search: SearchIndex) {
+  const where = (node: QueryNode | null, area: SearchArea) => (eb: Records) => {
+    const parts: Condition[] = [node ? catalogCondition(eb, node, search) : always];
+    if (area.box || area.polygon || area.circle)
+      parts.push(throughBorehole(eb, (holes) => shownInArea(holes, area, search)));
+    return eb.and(parts);
+  };
+  return {
+    /** Matching records with id > afterId, in id order. */
+    page(
+      node: QueryNode | null,
+      afterId: number,
+      limit: number,
+      area: SearchArea = {},
+    ): Promise<CatalogSearchRow[]> {
+      return db
+        .selectFrom('catalog_record as r')
+        .leftJoin('custodian as c', 'c.id', 'r.custodian_id')
+        .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
+        .select([
+          'r.id',
+          'r.public_id',
+          'r.record_no',
+          'r.title_zh',
+          'r.title_en',
+          'r.material_type',
+          'r.province_code',
+          'r.quantity',
+          'r.unit',
+          'r.year',
+          'r.description',
+          'b.public_id as borehole_public_id',
+          'c.code as custodian_code',
+        ])
+        .where('r.id', '>', afterId)
+        .where(where(node, area))
+        .orderBy('r.id')
+        .limit(limit)
+        .execute();
+    },
+    async count(node: QueryNode | null, area: SearchArea = {}): Promise<number> {
+      const row = await db
+        .selectFrom('catalog_record as r')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(where(node, area))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
