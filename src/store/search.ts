@@ -41,6 +41,8 @@ export interface SearchIndex {
   shownInPolygon(alias: string, polygon: Polygon): RawBuilder<boolean>;
   /** True where the borehole aliased `alias` is shown within the circle (great-circle km). */
   shownWithin(alias: string, circle: Circle): RawBuilder<boolean>;
+  /** The published longitude or latitude of the borehole aliased `alias` (classified: cell centre). */
+  shownCoordinate(alias: string, axis: 'lon' | 'lat'): RawBuilder<number | null>;
   /** Great-circle km from the borehole's published position to a point (null without a position). */
   shownDistanceKm(alias: string, lon: number, lat: number): RawBuilder<number | null>;
   /** Bytes the index takes on disk (tables and indexes), for the benchmark. */

@@ -53,7 +53,7 @@ describe('access to every endpoint', () => {
       .replace('{code}', 'XZ')
       .replace('{collectionId}', 'boreholes')
       .replace('{featureId}', p.startsWith('/ogc/collections/catalog/') ? catalogId : boreholeId) +
-    (p === '/api/map/clusters' ? '?bbox=0,0,180,80&zoom=2' : '');
+    (p === '/api/map/clusters' || p === '/api/search/clusters' ? '?bbox=0,0,180,80&zoom=2' : '');
 
   it('lets an anonymous visitor read every documented endpoint', async () => {
     for (const path of paths) {

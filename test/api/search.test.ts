@@ -336,6 +336,27 @@ eachEngine('search API', ({ fresh }) => {
     expect(item.borehole_id).toMatch(/^CSB/);
   });
 
+  it('clusters what a search finds for the map, classified holes at their published cell', async () => {
+    const clusters = async (params: string) => {
+      const res = await app.inject({ url: `/api/search/clusters?${params}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().features as Array<{
+        geometry: { coordinates: number[] };
+        properties: Record<string, unknown>;
+      }>;
+    };
+    const china = await clusters(`bbox=73,18,135,54&zoom=4&q=copper`);
+    const tibet = china.find((f) => f.properties.cluster === true)!;
+    expect(tibet.properties.point_count).toBe(2);
+    const pulang = china.find((f) => f.properties.cluster !== true)!;
+    expect(pulang.geometry.coordinates).toEqual([99.95, 28.05]);
+    expect(pulang.properties.name).toBe('云南普朗铜矿 PL-001');
+    expect(china).toHaveLength(2);
+    const close = await clusters(`bbox=91,29,92,30&zoom=14`);
+    expect(close.map((f) => f.properties.cluster ?? false)).toEqual([false, false]);
+    expect((await app.inject({ url: '/api/search/clusters?zoom=4' })).statusCode).toBe(400);
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

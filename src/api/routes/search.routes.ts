@@ -1,7 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Readable } from 'node:stream';
-import { searchBoreholes, searchCatalog, searchFields } from '../../services/search/search.service.js';
+import {
+  searchBoreholes,
+  searchCatalog,
+  searchClusters,
+  searchFields,
+} from '../../services/search/search.service.js';
 import { exportSearch } from '../../services/search/search-export.service.js';
 import { Nullable, PageQuery, problemResponses } from '../schemas/common.schema.js';
 import { FACETS } from '../../domain/search/facets.js';
@@ -103,6 +108,40 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => searchCatalog(store, request.query),
+  );
+
+  app.get(
+    '/api/search/clusters',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'The boreholes a search finds, clustered for a map view (GeoJSON)',
+        description:
+          'Clusters: {cluster: true, point_count}; single boreholes: {id, name, core_class}. Grid clusters over published positions (classified holes coarsened), about 32 pixels apart at each zoom.',
+        querystring: Type.Object({
+          ...SearchFilters,
+          bbox: Type.String({ maxLength: 200, description: 'minLon,minLat,maxLon,maxLat: the map view' }),
+          zoom: Type.Number({ minimum: 0, maximum: 22 }),
+        }),
+        response: {
+          200: Type.Object({
+            type: Type.Literal('FeatureCollection'),
+            features: Type.Array(
+              Type.Object({
+                type: Type.Literal('Feature'),
+                geometry: Type.Object({
+                  type: Type.Literal('Point'),
+                  coordinates: Type.Array(Type.Number()),
+                }),
+                properties: Type.Record(Type.String(), Type.Unknown()),
+              }),
+            ),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) => searchClusters(store, request.query),
   );
 
   app.get(

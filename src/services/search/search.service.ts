@@ -18,7 +18,9 @@ import {
   type SortPosition,
 } from '../../store/repositories/search.repository.js';
 import { AreaError, parseNear, parsePolygon } from '../../domain/search/areas.js';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Store } from '../../store/store.js';
+import { boreholeRepository } from '../../store/repositories/borehole.repository.js';
 import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
 import { catalogSearchRepository } from '../../store/repositories/catalog-search.repository.js';
 import { FACETS, type Facet } from '../../domain/search/facets.js';
@@ -310,4 +312,47 @@ export async function searchCatalog(
       borehole_id: borehole_public_id,
     })),
   };
+}
+
+/** Grid cells per 256-pixel tile: clusters about 32 pixels apart at every zoom. */
+const CELLS_PER_TILE = 8;
+
+export interface ClusterQuery {
+  q?: string;
+  bbox: string;
+  zoom: number;
+  polygon?: string;
+  near?: string;
+}
+
+/**
+ * The boreholes a search finds, clustered for the map view: cells of a zoom-dependent grid over
+ * published positions (so a cluster's mean never reveals a classified hole), single holes as points.
+ */
+export async function searchClusters(store: Store, query: ClusterQuery): Promise<FeatureCollection<Point>> {
+  const { node, area } = parsedSearch(query);
+  if (!area.box) throw new InvalidInputError('bbox is required', [{ field: 'bbox', message: 'required' }]);
+  const cell = 360 / (2 ** Math.floor(query.zoom) * CELLS_PER_TILE);
+  const cells = await searchRepository(store.db, store.search).cells(node, area, cell);
+  const singles = cells.filter((c) => Number(c.n) === 1).map((c) => Number(c.first_id));
+  const labels = new Map(
+    (await boreholeRepository(store.db).labelsByIds(singles)).map((l) => [l.id, l] as const),
+  );
+  const features: Array<Feature<Point>> = [];
+  for (const c of cells) {
+    const n = Number(c.n);
+    const geometry: Point = { type: 'Point', coordinates: [Number(c.lon), Number(c.lat)] };
+    if (n > 1) {
+      features.push({ type: 'Feature', geometry, properties: { cluster: true, point_count: n } });
+      continue;
+    }
+    const label = labels.get(Number(c.first_id));
+    if (label)
+      features.push({
+        type: 'Feature',
+        geometry,
+        properties: { id: label.public_id, name: label.name, core_class: label.core_class },
+      });
+  }
+  return { type: 'FeatureCollection', features };
 }

@@ -330,6 +330,29 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
       const direction = descending ? 'desc' : 'asc';
       return q.orderBy(key, direction).orderBy('b.id', direction).limit(limit).execute();
     },
+    /**
+     * Matching boreholes gathered in grid cells of `cell` degrees by their published position: per
+     * cell the count, the mean position and one member's id (the borehole itself when alone).
+     */
+    cells(node: QueryNode | null, area: SearchArea, cell: number) {
+      const lon = search.shownCoordinate('b', 'lon');
+      const lat = search.shownCoordinate('b', 'lat');
+      return db
+        .selectFrom('borehole as b')
+        .select([
+          sql<number>`floor(${lon} / ${cell})`.as('cx'),
+          sql<number>`floor(${lat} / ${cell})`.as('cy'),
+          sql<number>`count(*)`.as('n'),
+          sql<number>`avg(${lon})`.as('lon'),
+          sql<number>`avg(${lat})`.as('lat'),
+          sql<number>`min(b.id)`.as('first_id'),
+        ])
+        .where('b.lon', 'is not', null)
+        .where('b.lat', 'is not', null)
+        .where(where(node, area))
+        .groupBy([sql`1`, sql`2`])
+        .execute();
+    },
     async count(node: QueryNode | null, area: SearchArea = {}): Promise<number> {
       const row = await db
         .selectFrom('borehole as b')

@@ -37,12 +37,15 @@ export function tsqueryLiteral(match: TextMatch): string {
 }
 
 /** The published position as SQL, the same snapping as publishedPosition() (src/domain/desensitise.ts). */
+function shownCoordinate(alias: string, axis: 'lon' | 'lat') {
+  const ref = sql.ref(`${alias}.${axis}`);
+  return sql<
+    number | null
+  >`CASE WHEN ${sql.ref(`${alias}.confidentiality`)} = 'classified' THEN round((floor(${ref} / ${CLASSIFIED_CELL_DEGREES}::float8) * ${CLASSIFIED_CELL_DEGREES}::float8 + ${CLASSIFIED_CELL_DEGREES / 2}::float8)::numeric, 6)::float8 ELSE ${ref} END`;
+}
+
 function shownPoint(alias: string) {
-  const coordinate = (column: string) => {
-    const ref = sql.ref(`${alias}.${column}`);
-    return sql`CASE WHEN ${sql.ref(`${alias}.confidentiality`)} = 'classified' THEN round((floor(${ref} / ${CLASSIFIED_CELL_DEGREES}::float8) * ${CLASSIFIED_CELL_DEGREES}::float8 + ${CLASSIFIED_CELL_DEGREES / 2}::float8)::numeric, 6)::float8 ELSE ${ref} END`;
-  };
-  return sql`ST_SetSRID(ST_MakePoint(${coordinate('lon')}, ${coordinate('lat')}), 4326)`;
+  return sql`ST_SetSRID(ST_MakePoint(${shownCoordinate(alias, 'lon')}, ${shownCoordinate(alias, 'lat')}), 4326)`;
 }
 
 export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
@@ -70,6 +73,7 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
       sql<boolean>`ST_Covers(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [polygon.ring] })}), ${shownPoint(alias)})`,
     shownWithin: (alias, circle) =>
       sql<boolean>`ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${circle.lon}::float8, ${circle.lat}::float8), 4326)) <= ${circle.km * 1000}::float8`,
+    shownCoordinate,
     shownDistanceKm: (alias, lon, lat) =>
       sql<
         number | null

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { CLASSIFIED_CELL_DEGREES } from '../../../domain/desensitise.js';
 import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
 
 /** An FTS5 phrase: quoted tokens (a quote inside is doubled), `*` after it for a prefix. */
@@ -42,6 +43,12 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
       sql<boolean>`cs_shown_in_ring(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${JSON.stringify(polygon.ring)}) = 1`,
     shownWithin: (alias, circle) =>
       sql<boolean>`cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${circle.lon}, ${circle.lat}) <= ${circle.km}`,
+    shownCoordinate: (alias, axis) => {
+      const ref = sql.ref(`${alias}.${axis}`);
+      return sql<
+        number | null
+      >`CASE WHEN ${sql.ref(`${alias}.confidentiality`)} = 'classified' THEN round(floor(${ref} / ${CLASSIFIED_CELL_DEGREES}) * ${CLASSIFIED_CELL_DEGREES} + ${CLASSIFIED_CELL_DEGREES / 2}, 6) ELSE ${ref} END`;
+    },
     shownDistanceKm: (alias, lon, lat) =>
       sql<
         number | null
