@@ -51,24 +51,41 @@ export async function listBoreholes(store: Store, query: ListBoreholesQuery): Pr
     ...(custodianId !== undefined && { custodianId }),
     ...(query.province !== undefined && { province: query.province }),
   });
-  return pageOf(rows, query.limit, (r) => {
-    const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
-    return {
-      id: r.public_id,
-      hole_id: r.hole_id,
-      dataset: r.dataset,
-      name: r.name,
-      province_code: r.province_code,
-      lon: position.lon,
-      lat: position.lat,
-      coordinates_coarsened: position.coarsened,
-      total_depth: r.total_depth,
-      core_class: r.core_class,
-      commodities: parseList(r.commodities),
-      deposit_name: r.deposit_name,
-      custodian_code: r.custodian_code,
-    };
-  });
+  return pageOf(rows, query.limit, boreholeSummary);
+}
+
+/** What a reader without clearance may see of a borehole in a list. */
+export function boreholeSummary(r: {
+  public_id: string;
+  hole_id: string;
+  dataset: string;
+  name: string;
+  province_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  total_depth: number | null;
+  core_class: string | null;
+  commodities: string;
+  deposit_name: string | null;
+  confidentiality: string;
+  custodian_code: string | null;
+}): BoreholeSummary {
+  const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
+  return {
+    id: r.public_id,
+    hole_id: r.hole_id,
+    dataset: r.dataset,
+    name: r.name,
+    province_code: r.province_code,
+    lon: position.lon,
+    lat: position.lat,
+    coordinates_coarsened: position.coarsened,
+    total_depth: r.total_depth,
+    core_class: r.core_class,
+    commodities: parseList(r.commodities),
+    deposit_name: r.deposit_name,
+    custodian_code: r.custodian_code,
+  };
 }
 
 /** The whole borehole; classified positions are coarsened and source coordinates withheld. */

@@ -22,9 +22,32 @@ export async function listCatalog(store: Store, query: ListCatalogQuery) {
     ...(custodianId !== undefined && { custodianId }),
     ...(query.material_type !== undefined && { materialType: query.material_type }),
   });
-  return pageOf(rows, query.limit, ({ id: _id, public_id, borehole_public_id, ...rest }) => ({
-    id: public_id,
-    ...rest,
-    borehole_id: borehole_public_id,
-  }));
+  return pageOf(rows, query.limit, catalogItem);
+}
+
+export interface CatalogItem {
+  id: string;
+  record_no: string;
+  title_zh: string;
+  title_en: string | null;
+  material_type: string;
+  province_code: string | null;
+  quantity: number | null;
+  unit: string | null;
+  year: number | null;
+  description: string | null;
+  borehole_id: string | null;
+  custodian_code: string | null;
+}
+
+/** A catalog record as the API shows it: public ids, never row ids. */
+export function catalogItem(
+  row: Omit<CatalogItem, 'id' | 'borehole_id'> & {
+    id: number;
+    public_id: string;
+    borehole_public_id: string | null;
+  },
+): CatalogItem {
+  const { id: _id, public_id, borehole_public_id, ...rest } = row;
+  return { id: public_id, ...rest, borehole_id: borehole_public_id };
 }

@@ -8,7 +8,6 @@ import {
   QuerySyntaxError,
   type QueryNode,
 } from '../../domain/search/query-language.js';
-import { publishedPosition } from '../../domain/desensitise.js';
 import {
   SEARCH_SORTS,
   searchRepository,
@@ -26,7 +25,8 @@ import { catalogSearchRepository } from '../../store/repositories/catalog-search
 import { FACETS, type Facet } from '../../domain/search/facets.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import type { Box } from '../../store/search.js';
-import type { BoreholeSummary } from '../borehole.service.js';
+import { boreholeSummary, type BoreholeSummary } from '../borehole.service.js';
+import { catalogItem, type CatalogItem } from '../catalog.service.js';
 import { InvalidInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageOf, type Page } from '../pagination.js';
 
@@ -49,21 +49,6 @@ export interface SearchQuery {
 export interface CatalogSearchResult extends Page<CatalogItem> {
   query: string | null;
   total: number;
-}
-
-export interface CatalogItem {
-  id: string;
-  record_no: string;
-  title_zh: string;
-  title_en: string | null;
-  material_type: string;
-  province_code: string | null;
-  quantity: number | null;
-  unit: string | null;
-  year: number | null;
-  description: string | null;
-  borehole_id: string | null;
-  custodian_code: string | null;
 }
 
 export interface SearchResult extends Page<BoreholeSummary> {
@@ -94,34 +79,8 @@ function parsed(q: string | undefined): QueryNode | null {
   }
 }
 
-function commodities(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** What a reader without clearance may see of a matching borehole. */
-export function summary(r: SearchRow): BoreholeSummary {
-  const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
-  return {
-    id: r.public_id,
-    hole_id: r.hole_id,
-    dataset: r.dataset,
-    name: r.name,
-    province_code: r.province_code,
-    lon: position.lon,
-    lat: position.lat,
-    coordinates_coarsened: position.coarsened,
-    total_depth: r.total_depth,
-    core_class: r.core_class,
-    commodities: commodities(r.commodities),
-    deposit_name: r.deposit_name,
-    custodian_code: r.custodian_code,
-  };
-}
+export const summary = (r: SearchRow): BoreholeSummary => boreholeSummary(r);
 
 function facetList(text: string | undefined): Facet[] {
   if (text === undefined || text.trim() === '') return [];
@@ -306,11 +265,7 @@ export async function searchCatalog(
   return {
     query: node ? formatQuery(node) : null,
     total,
-    ...pageOf(rows, query.limit, ({ id: _id, public_id, borehole_public_id, ...rest }) => ({
-      id: public_id,
-      ...rest,
-      borehole_id: borehole_public_id,
-    })),
+    ...pageOf(rows, query.limit, catalogItem),
   };
 }
 

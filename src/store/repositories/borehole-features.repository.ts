@@ -5,6 +5,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Box, SearchIndex } from '../search.js';
 import { shownInBox } from './search.repository.js';
+import { BOREHOLE_SUMMARY_COLUMNS } from './borehole.repository.js';
 
 type Holes = Parameters<typeof shownInBox>[0];
 
@@ -102,23 +103,7 @@ export function boreholeFeatureRepository(db: Kysely<Database>, search: SearchIn
     db
       .selectFrom('borehole as b')
       .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
-      .select([
-        'b.id',
-        'b.public_id',
-        'b.hole_id',
-        'b.dataset',
-        'b.name',
-        'b.province_code',
-        'b.lon',
-        'b.lat',
-        'b.total_depth',
-        'b.core_class',
-        'b.commodities',
-        'b.deposit_name',
-        'b.drill_start',
-        'b.confidentiality',
-        'c.code as custodian_code',
-      ]);
+      .select([...BOREHOLE_SUMMARY_COLUMNS, 'b.drill_start']);
   return {
     /** Matching boreholes with id > afterId, in id order. */
     page(filter: BoreholeFeatureFilter, afterId: number, limit: number): Promise<BoreholeFeatureRow[]> {

@@ -6,31 +6,32 @@ export interface BoreholeFilter {
   province?: string;
 }
 
-export function boreholeRepository(db: Kysely<Database>) {
-  const summaryColumns = [
-    'b.id',
-    'b.public_id',
-    'b.hole_id',
-    'b.dataset',
-    'b.name',
-    'b.province_code',
-    'b.lon',
-    'b.lat',
-    'b.total_depth',
-    'b.core_class',
-    'b.commodities',
-    'b.deposit_name',
-    'b.confidentiality',
-    'c.code as custodian_code',
-  ] as const;
+/** What a borehole shows in lists and search results (with its custodian's code). */
+export const BOREHOLE_SUMMARY_COLUMNS = [
+  'b.id',
+  'b.public_id',
+  'b.hole_id',
+  'b.dataset',
+  'b.name',
+  'b.province_code',
+  'b.lon',
+  'b.lat',
+  'b.total_depth',
+  'b.core_class',
+  'b.commodities',
+  'b.deposit_name',
+  'b.confidentiality',
+  'c.code as custodian_code',
+] as const;
 
+export function boreholeRepository(db: Kysely<Database>) {
   return {
     /** Rows with id > afterId in id order: keyset pagination that stays fast on the last page. */
     page(afterId: number, limit: number, filter: BoreholeFilter = {}) {
       let q = db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
-        .select(summaryColumns)
+        .select(BOREHOLE_SUMMARY_COLUMNS)
         .where('b.id', '>', afterId);
       if (filter.custodianId !== undefined) q = q.where('b.custodian_id', '=', filter.custodianId);
       if (filter.province !== undefined) q = q.where('b.province_code', '=', filter.province);

@@ -6,6 +6,7 @@ import type { Database } from '../schema.js';
 import type { Box, SearchIndex } from '../search.js';
 import type { DayRange } from './borehole-features.repository.js';
 import { shownInBox } from './search.repository.js';
+import { CATALOG_COLUMNS } from './catalog.repository.js';
 
 type Records = ExpressionBuilder<Database & { r: Database['catalog_record'] }, 'r'>;
 
@@ -85,24 +86,7 @@ export function catalogFeatureRepository(db: Kysely<Database>, search: SearchInd
       .selectFrom('catalog_record as r')
       .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
       .leftJoin('custodian as c', 'c.id', 'r.custodian_id')
-      .select([
-        'r.id',
-        'r.public_id',
-        'r.record_no',
-        'r.title_zh',
-        'r.title_en',
-        'r.material_type',
-        'r.province_code',
-        'r.quantity',
-        'r.unit',
-        'r.year',
-        'r.description',
-        'c.code as custodian_code',
-        'b.public_id as borehole_public_id',
-        'b.lon',
-        'b.lat',
-        'b.confidentiality',
-      ]);
+      .select([...CATALOG_COLUMNS, 'b.lon', 'b.lat', 'b.confidentiality']);
   return {
     /** Matching records with id > afterId, in id order. */
     page(filter: CatalogFeatureFilter, afterId: number, limit: number): Promise<CatalogFeatureRow[]> {

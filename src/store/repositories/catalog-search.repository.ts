@@ -7,6 +7,7 @@ import type { QueryNode } from '../../domain/search/query-language.js';
 import type { Database } from '../schema.js';
 import type { SearchIndex } from '../search.js';
 import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
+import { CATALOG_COLUMNS } from './catalog.repository.js';
 
 type Records = ExpressionBuilder<Database & { r: Database['catalog_record'] }, 'r'>;
 type Condition = Expression<SqlBool>;
@@ -131,21 +132,7 @@ export function catalogSearchRepository(db: Kysely<Database>, search: SearchInde
         .selectFrom('catalog_record as r')
         .leftJoin('custodian as c', 'c.id', 'r.custodian_id')
         .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
-        .select([
-          'r.id',
-          'r.public_id',
-          'r.record_no',
-          'r.title_zh',
-          'r.title_en',
-          'r.material_type',
-          'r.province_code',
-          'r.quantity',
-          'r.unit',
-          'r.year',
-          'r.description',
-          'b.public_id as borehole_public_id',
-          'c.code as custodian_code',
-        ])
+        .select(CATALOG_COLUMNS)
         .where('r.id', '>', afterId)
         .where(where(node, area))
         .orderBy('r.id')

@@ -6,6 +6,23 @@ export interface CatalogFilter {
   materialType?: string;
 }
 
+/** What a catalog record shows: its own columns, its borehole's public id, its custodian's code. */
+export const CATALOG_COLUMNS = [
+  'r.id',
+  'r.public_id',
+  'r.record_no',
+  'r.title_zh',
+  'r.title_en',
+  'r.material_type',
+  'r.province_code',
+  'r.quantity',
+  'r.unit',
+  'r.year',
+  'r.description',
+  'b.public_id as borehole_public_id',
+  'c.code as custodian_code',
+] as const;
+
 export function catalogRepository(db: Kysely<Database>) {
   return {
     page(afterId: number, limit: number, filter: CatalogFilter = {}) {
@@ -13,21 +30,7 @@ export function catalogRepository(db: Kysely<Database>) {
         .selectFrom('catalog_record as r')
         .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
         .leftJoin('custodian as c', 'c.id', 'r.custodian_id')
-        .select([
-          'r.id',
-          'r.public_id',
-          'r.record_no',
-          'r.title_zh',
-          'r.title_en',
-          'r.material_type',
-          'r.province_code',
-          'r.quantity',
-          'r.unit',
-          'r.year',
-          'r.description',
-          'b.public_id as borehole_public_id',
-          'c.code as custodian_code',
-        ])
+        .select(CATALOG_COLUMNS)
         .where('r.id', '>', afterId);
       if (filter.custodianId !== undefined) q = q.where('r.custodian_id', '=', filter.custodianId);
       if (filter.materialType !== undefined) q = q.where('r.material_type', '=', filter.materialType);

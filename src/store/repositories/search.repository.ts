@@ -13,6 +13,7 @@ import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
 import type { Database } from '../schema.js';
+import { BOREHOLE_SUMMARY_COLUMNS } from './borehole.repository.js';
 import type { Box, SearchIndex } from '../search.js';
 import type { Circle, Polygon } from '../../domain/search/areas.js';
 import { CLASSIFIED_CELL_DEGREES, cellsShownWithin } from '../../domain/desensitise.js';
@@ -300,23 +301,7 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
       let q = db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')
-        .select([
-          'b.id',
-          'b.public_id',
-          'b.hole_id',
-          'b.dataset',
-          'b.name',
-          'b.province_code',
-          'b.lon',
-          'b.lat',
-          'b.total_depth',
-          'b.core_class',
-          'b.commodities',
-          'b.deposit_name',
-          'b.confidentiality',
-          'c.code as custodian_code',
-          key.as('sort_key'),
-        ])
+        .select([...BOREHOLE_SUMMARY_COLUMNS, key.as('sort_key')])
         .where(where(node, area));
       if (after) {
         const [beyond, thenId] = descending ? (['<', '<'] as const) : (['>', '>'] as const);
