@@ -1,6 +1,6 @@
 // Reading boreholes: pages for lists and one whole borehole with its column, trace, boxes and samples.
 import type { Store } from '../store/store.js';
-import { boreholeRepository } from '../store/repositories/borehole.repository.js';
+import { boreholeRepository, type BoreholeSummaryRow } from '../store/repositories/borehole.repository.js';
 import { custodianRepository } from '../store/repositories/custodian.repository.js';
 import { minimumCurvature } from '../domain/trace.js';
 import { publishedPosition } from '../domain/desensitise.js';
@@ -55,21 +55,7 @@ export async function listBoreholes(store: Store, query: ListBoreholesQuery): Pr
 }
 
 /** What a reader without clearance may see of a borehole in a list. */
-export function boreholeSummary(r: {
-  public_id: string;
-  hole_id: string;
-  dataset: string;
-  name: string;
-  province_code: string | null;
-  lon: number | null;
-  lat: number | null;
-  total_depth: number | null;
-  core_class: string | null;
-  commodities: string;
-  deposit_name: string | null;
-  confidentiality: string;
-  custodian_code: string | null;
-}): BoreholeSummary {
+export function boreholeSummary(r: BoreholeSummaryRow): BoreholeSummary {
   const position = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
   return {
     id: r.public_id,

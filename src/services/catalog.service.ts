@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { catalogRepository } from '../store/repositories/catalog.repository.js';
+import { catalogRepository, type CatalogRow } from '../store/repositories/catalog.repository.js';
 import { custodianRepository } from '../store/repositories/custodian.repository.js';
 import { NotFoundError } from './errors.js';
 import { decodeCursor, pageOf } from './pagination.js';
@@ -41,13 +41,7 @@ export interface CatalogItem {
 }
 
 /** A catalog record as the API shows it: public ids, never row ids. */
-export function catalogItem(
-  row: Omit<CatalogItem, 'id' | 'borehole_id'> & {
-    id: number;
-    public_id: string;
-    borehole_public_id: string | null;
-  },
-): CatalogItem {
+export function catalogItem(row: CatalogRow): CatalogItem {
   const { id: _id, public_id, borehole_public_id, ...rest } = row;
   return { id: public_id, ...rest, borehole_id: borehole_public_id };
 }

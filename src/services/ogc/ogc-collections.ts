@@ -4,6 +4,7 @@
 import { publishedPosition, type Position } from '../../domain/desensitise.js';
 import type { Box } from '../../store/search.js';
 import type { Store } from '../../store/store.js';
+import type { CatalogItem } from '../catalog.service.js';
 import {
   boreholeFeatureRepository,
   type BoreholeFeatureRow,
@@ -42,20 +43,7 @@ export interface BoreholeProperties {
   coordinates_coarsened: boolean;
 }
 
-export interface CatalogProperties {
-  record_no: string;
-  title_zh: string;
-  title_en: string | null;
-  material_type: string;
-  province_code: string | null;
-  quantity: number | null;
-  unit: string | null;
-  year: number | null;
-  description: string | null;
-  custodian_code: string | null;
-  borehole_id: string | null;
-  coordinates_coarsened: boolean;
-}
+export type CatalogProperties = Omit<CatalogItem, 'id'> & { coordinates_coarsened: boolean };
 
 export interface FeatureQuery {
   box?: Box;

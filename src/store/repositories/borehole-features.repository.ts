@@ -5,7 +5,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Box, SearchIndex } from '../search.js';
 import { shownInBox } from './search.repository.js';
-import { BOREHOLE_SUMMARY_COLUMNS } from './borehole.repository.js';
+import { BOREHOLE_SUMMARY_COLUMNS, type BoreholeSummaryRow } from './borehole.repository.js';
 
 type Holes = Parameters<typeof shownInBox>[0];
 
@@ -31,22 +31,8 @@ export interface BoreholeFeatureFilter extends BoreholePropertyFilter {
   days?: DayRange;
 }
 
-export interface BoreholeFeatureRow {
-  id: number;
-  public_id: string;
-  hole_id: string;
-  dataset: string;
-  name: string;
-  province_code: string | null;
-  lon: number | null;
-  lat: number | null;
-  total_depth: number | null;
-  core_class: string | null;
-  commodities: string;
-  deposit_name: string | null;
+export interface BoreholeFeatureRow extends BoreholeSummaryRow {
   drill_start: string | null;
-  confidentiality: string;
-  custodian_code: string | null;
 }
 
 /**

@@ -24,6 +24,24 @@ export const BOREHOLE_SUMMARY_COLUMNS = [
   'c.code as custodian_code',
 ] as const;
 
+/** A row selected with BOREHOLE_SUMMARY_COLUMNS. */
+export interface BoreholeSummaryRow {
+  id: number;
+  public_id: string;
+  hole_id: string;
+  dataset: string;
+  name: string;
+  province_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  total_depth: number | null;
+  core_class: string | null;
+  commodities: string;
+  deposit_name: string | null;
+  confidentiality: string;
+  custodian_code: string | null;
+}
+
 export function boreholeRepository(db: Kysely<Database>) {
   return {
     /** Rows with id > afterId in id order: keyset pagination that stays fast on the last page. */

@@ -6,7 +6,7 @@ import type { Database } from '../schema.js';
 import type { Box, SearchIndex } from '../search.js';
 import type { DayRange } from './borehole-features.repository.js';
 import { shownInBox } from './search.repository.js';
-import { CATALOG_COLUMNS } from './catalog.repository.js';
+import { CATALOG_COLUMNS, type CatalogRow } from './catalog.repository.js';
 
 type Records = ExpressionBuilder<Database & { r: Database['catalog_record'] }, 'r'>;
 
@@ -23,20 +23,7 @@ export interface CatalogFeatureFilter extends CatalogPropertyFilter {
   days?: DayRange;
 }
 
-export interface CatalogFeatureRow {
-  id: number;
-  public_id: string;
-  record_no: string;
-  title_zh: string;
-  title_en: string | null;
-  material_type: string;
-  province_code: string | null;
-  quantity: number | null;
-  unit: string | null;
-  year: number | null;
-  description: string | null;
-  custodian_code: string | null;
-  borehole_public_id: string | null;
+export interface CatalogFeatureRow extends CatalogRow {
   lon: number | null;
   lat: number | null;
   confidentiality: string | null;

@@ -7,7 +7,7 @@ import type { QueryNode } from '../../domain/search/query-language.js';
 import type { Database } from '../schema.js';
 import type { SearchIndex } from '../search.js';
 import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
-import { CATALOG_COLUMNS } from './catalog.repository.js';
+import { CATALOG_COLUMNS, type CatalogRow } from './catalog.repository.js';
 
 type Records = ExpressionBuilder<Database & { r: Database['catalog_record'] }, 'r'>;
 type Condition = Expression<SqlBool>;
@@ -97,21 +97,7 @@ export function catalogCondition(eb: Records, node: QueryNode, search: SearchInd
   }
 }
 
-export interface CatalogSearchRow {
-  id: number;
-  public_id: string;
-  record_no: string;
-  title_zh: string;
-  title_en: string | null;
-  material_type: string;
-  province_code: string | null;
-  quantity: number | null;
-  unit: string | null;
-  year: number | null;
-  description: string | null;
-  borehole_public_id: string | null;
-  custodian_code: string | null;
-}
+export type CatalogSearchRow = CatalogRow;
 
 export function catalogSearchRepository(db: Kysely<Database>, search: SearchIndex) {
   const where = (node: QueryNode | null, area: SearchArea) => (eb: Records) => {

@@ -23,6 +23,23 @@ export const CATALOG_COLUMNS = [
   'c.code as custodian_code',
 ] as const;
 
+/** A row selected with CATALOG_COLUMNS. */
+export interface CatalogRow {
+  id: number;
+  public_id: string;
+  record_no: string;
+  title_zh: string;
+  title_en: string | null;
+  material_type: string;
+  province_code: string | null;
+  quantity: number | null;
+  unit: string | null;
+  year: number | null;
+  description: string | null;
+  borehole_public_id: string | null;
+  custodian_code: string | null;
+}
+
 export function catalogRepository(db: Kysely<Database>) {
   return {
     page(afterId: number, limit: number, filter: CatalogFilter = {}) {

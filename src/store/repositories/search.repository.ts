@@ -13,7 +13,7 @@ import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
 import type { Database } from '../schema.js';
-import { BOREHOLE_SUMMARY_COLUMNS } from './borehole.repository.js';
+import { BOREHOLE_SUMMARY_COLUMNS, type BoreholeSummaryRow } from './borehole.repository.js';
 import type { Box, SearchIndex } from '../search.js';
 import type { Circle, Polygon } from '../../domain/search/areas.js';
 import { CLASSIFIED_CELL_DEGREES, cellsShownWithin } from '../../domain/desensitise.js';
@@ -228,22 +228,7 @@ export function shownInArea(eb: Holes, area: SearchArea, search: SearchIndex): C
   return eb.and(parts);
 }
 
-export interface SearchRow {
-  id: number;
-  public_id: string;
-  hole_id: string;
-  dataset: string;
-  name: string;
-  province_code: string | null;
-  lon: number | null;
-  lat: number | null;
-  total_depth: number | null;
-  core_class: string | null;
-  commodities: string;
-  deposit_name: string | null;
-  confidentiality: string;
-  custodian_code: string | null;
-}
+export type SearchRow = BoreholeSummaryRow;
 
 export const SEARCH_SORTS = ['id', 'depth', '-depth', 'date', '-date', 'distance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
