@@ -55,6 +55,7 @@ eachEngine('search API', ({ fresh }) => {
     expect(await holes('id:ZK*')).toEqual(['ZK0801', 'ZK1616']);
     expect(await holes('copper')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
     expect(await holes('铜')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
+    expect(await holes('coper')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
     expect(await holes('斑岩铜矿')).toEqual(['PL-001', 'ZK0801', 'ZK1616']);
     expect(await holes('铝土矿')).toEqual(['DJ-7']);
     expect(await holes('')).toEqual(['DJ-7', 'PL-001', 'ZK0801', 'ZK1616']);

@@ -431,7 +431,8 @@ function synonymPhrases(word: QueryWord): Phrase[] {
 
 function synonymsOf(word: QueryWord): readonly Phrase[] | undefined {
   const direct = synonymIndex().get(word.phrase.join(' '));
-  if (direct || !word.ideographic) return direct;
+  if (direct) return direct;
+  if (!word.ideographic) return word.phrase.length === 1 ? misspelt(word.phrase[0]!) : undefined;
   for (const suffix of ORE_SUFFIXES) {
     if (word.text.length > suffix.length && word.text.endsWith(suffix)) {
       const found = synonymIndex().get(analyzeTerm(word.text.slice(0, -suffix.length)).join(' '));
@@ -439,6 +440,53 @@ function synonymsOf(word: QueryWord): readonly Phrase[] | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Cheap typo tolerance: an English word of 5+ letters that is not in the vocabulary (commodities,
+ * rocks, deposit types, provinces, core words) but one edit away from exactly one vocabulary word
+ * (two edits from 8 letters) also asks for that word: coper → copper, porphry → porphyry.
+ * The word itself stays an alternative, so a correct rare word loses nothing.
+ */
+function misspelt(token: string): readonly Phrase[] | undefined {
+  if (token.length < 5 || !/^[a-z]+$/.test(token)) return undefined;
+  const allowed = token.length >= 8 ? 2 : 1;
+  let best: string[] = [];
+  let bestDistance = allowed + 1;
+  for (const key of vocabularyWords()) {
+    if (Math.abs(key.length - token.length) > allowed) continue;
+    const d = editDistance(token, key, allowed);
+    if (d < bestDistance) [best, bestDistance] = [[key], d];
+    else if (d === bestDistance) best.push(key);
+  }
+  return best.length === 1 ? synonymIndex().get(best[0]!) : undefined;
+}
+
+let vocabulary: string[] | undefined;
+
+/** The one-word English terms of the synonym index (as analysed: stemmed). */
+function vocabularyWords(): string[] {
+  return (vocabulary ??= [...synonymIndex().keys()].filter((k) => /^[a-z]{4,}$/.test(k)));
+}
+
+/** Optimal-string-alignment distance (a swap of neighbours is one edit), capped at `cap` + 1. */
+export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      smallest = Math.min(smallest, d);
+    }
+    if (smallest > cap) return cap + 1;
+    rows.push(row);
+  }
+  return Math.min(rows[a.length]![b.length]!, cap + 1);
 }
 
 /**
