@@ -358,6 +358,16 @@ eachEngine('search API', ({ fresh }) => {
     expect((await app.inject({ url: '/api/search/clusters?zoom=4' })).statusCode).toBe(400);
   });
 
+  it('marks where each name matched the query words', async () => {
+    const res = await app.inject({ url: `/api/search?q=${encodeURIComponent('甲玛 copper zk1616')}` });
+    const hit = res.json().items[0];
+    expect(hit.name).toBe('西藏甲玛铜多金属矿 ZK1616');
+    const marked = (hit.highlight.name as Array<[number, number]>).map(([a, b]) => hit.name.slice(a, b));
+    expect(marked).toEqual(['甲玛铜', 'ZK1616']);
+    const none = await app.inject({ url: '/api/search?q=province:540000' });
+    expect(none.json().items[0].highlight).toBeUndefined();
+  });
+
   it('answers bad queries with a 400 pointing at the token, never a 500', async () => {
     const cases = ['铜 AND', '(铜', 'foo:bar', '深度:1500..500', '省:火星', 'x'.repeat(1500), '" OR 1=1 --'];
     for (const q of cases) {

@@ -77,7 +77,20 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
                 { description: 'per facet, its values with counts over all matching boreholes' },
               ),
             ),
-            items: Type.Array(Type.Ref('BoreholeSummary')),
+            items: Type.Array(
+              Type.Intersect([
+                Type.Ref('BoreholeSummary'),
+                Type.Object({
+                  highlight: Type.Optional(
+                    Type.Object({
+                      name: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), {
+                        description: 'UTF-16 [start, end) ranges of the name where the query matched',
+                      }),
+                    }),
+                  ),
+                }),
+              ]),
+            ),
             next_cursor: Nullable(Type.String()),
           }),
           ...problemResponses,

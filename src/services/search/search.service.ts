@@ -21,6 +21,8 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Store } from '../../store/store.js';
 import { boreholeRepository } from '../../store/repositories/borehole.repository.js';
 import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
+import { queryGroups, type QueryGroup } from '../../domain/search/analyzer.js';
+import { askedTexts, highlightRanges, type Range } from '../../domain/search/highlight.js';
 import { catalogSearchRepository } from '../../store/repositories/catalog-search.repository.js';
 import { FACETS, type Facet } from '../../domain/search/facets.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
@@ -51,7 +53,12 @@ export interface CatalogSearchResult extends Page<CatalogItem> {
   total: number;
 }
 
-export interface SearchResult extends Page<BoreholeSummary> {
+/** A borehole found by a search, with where its name matched the query's words. */
+export interface SearchHit extends BoreholeSummary {
+  highlight?: { name: Range[] };
+}
+
+export interface SearchResult extends Page<SearchHit> {
   /** Catalog records the same search finds (listed by /api/search/catalog): search them together. */
   catalog_total: number;
   /** Counts per facet value over all matching boreholes (only the facets asked for). */
@@ -77,6 +84,11 @@ function parsed(q: string | undefined): QueryNode | null {
       },
     ]);
   }
+}
+
+function withHighlight(b: BoreholeSummary, groups: QueryGroup[]): SearchHit {
+  const name = groups.length ? highlightRanges(b.name, groups) : [];
+  return name.length ? { ...b, highlight: { name } } : b;
 }
 
 /** What a reader without clearance may see of a matching borehole. */
@@ -224,6 +236,7 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
   const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
   const facets = facetsRepository(store.db, store.search);
+  const groups = node ? askedTexts(node).flatMap(queryGroups) : [];
   const [rows, total, catalogTotal, counts] = await Promise.all([
     repo.page(node, after, query.limit + 1, area, sort),
     repo.count(node, area),
@@ -235,7 +248,7 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
     total,
     catalog_total: catalogTotal,
     ...(wanted.length > 0 && { facets: Object.fromEntries(counts) }),
-    ...pageOf(rows, query.limit, summary),
+    ...pageOf(rows, query.limit, (r) => withHighlight(summary(r), groups)),
     next_cursor: rows.length > query.limit ? encodeSortCursor(sort, rows[query.limit - 1]!) : null,
   };
 }
