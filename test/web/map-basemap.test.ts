@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { buildOfflineBasemap, BASEMAP_FILES } from '../../web/build/offline-basemap.js';
 import { parseBasemapSetting, readBasemapSetting } from '../../web/src/config/basemap.config.js';
 import { abbreviateCount, clusterIconName } from '../../web/src/features/map/utils/cluster-icon.js';
-import { buildMapStyle, BOREHOLE_SOURCE } from '../../web/src/features/map/utils/map-style.js';
+import {
+  buildMapStyle,
+  BOREHOLE_SOURCE,
+  SEARCH_AREA_SOURCE,
+  SEARCH_DRAFT_SOURCE,
+  SEARCH_RESULTS_SOURCE,
+} from '../../web/src/features/map/utils/map-style.js';
 
 const TIANDITU = {
   url: 'https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=vec&TILEMATRIXSET=w&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY',
@@ -78,7 +84,13 @@ describe('map style', () => {
 
   it('swaps the offline layers for configured raster tiles', () => {
     const style = buildMapStyle(parseBasemapSetting(TIANDITU), 'http://h/');
-    expect(Object.keys(style.sources)).toEqual(['raster-0', BOREHOLE_SOURCE]);
+    expect(Object.keys(style.sources)).toEqual([
+      'raster-0',
+      BOREHOLE_SOURCE,
+      SEARCH_AREA_SOURCE,
+      SEARCH_DRAFT_SOURCE,
+      SEARCH_RESULTS_SOURCE,
+    ]);
   });
 });
 

@@ -17,7 +17,10 @@ export function AppHeader({ route }: { route: Route }) {
         <span className="brand__name">{t('app.name')}</span>
         <span className="brand__tagline">{t('app.tagline')}</span>
       </Link>
-      <HeaderSearch onSearchPage={route.name === 'search'} />
+      <HeaderSearch
+        onSearchPage={route.name === 'search'}
+        pageHasBox={route.name === 'search' || route.name === 'map'}
+      />
       <nav aria-label={t('nav.main')} className="app-nav">
         <Link to="/" aria-current={current(['map'])}>
           {t('nav.map')}

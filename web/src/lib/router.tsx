@@ -21,10 +21,18 @@ export function useLocationSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
-export function navigate(to: string): void {
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one (a map view following the map). */
+  replace?: boolean;
+  /** Scroll to the top, as a new page should; off for changes within a page the reader is using. */
+  scroll?: boolean;
+}
+
+export function navigate(to: string, { replace = false, scroll = !replace }: NavigateOptions = {}): void {
   if (to === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, '', to);
-  window.scrollTo(0, 0);
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (scroll) window.scrollTo(0, 0);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
@@ -33,9 +41,13 @@ export function isPlainClick(event: MouseEvent | globalThis.MouseEvent): boolean
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  to: string;
+  /** False for links that change part of the page being used (a filter), not go to another page. */
+  scroll?: boolean;
+};
 
-export function Link({ to, onClick, ...rest }: LinkProps) {
+export function Link({ to, onClick, scroll = true, ...rest }: LinkProps) {
   return (
     <a
       href={to}
@@ -43,7 +55,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
         onClick?.(event);
         if (event.defaultPrevented || !isPlainClick(event) || rest.target) return;
         event.preventDefault();
-        navigate(to);
+        navigate(to, { scroll });
       }}
       {...rest}
     />

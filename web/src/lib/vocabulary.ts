@@ -49,6 +49,17 @@ const organisationKind: Labels = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/** What `has:` finds: the kinds of data a borehole can have. */
+const dataAvailable: Labels = {
+  images: { zh: '岩芯图像', en: 'Core images' },
+  spectra: { zh: '光谱扫描', en: 'Spectral scans' },
+  xrf: { zh: '元素扫描', en: 'XRF elements' },
+  lithology: { zh: '岩性记录', en: 'Lithology' },
+  samples: { zh: '取样记录', en: 'Samples' },
+  boxes: { zh: '岩芯箱', en: 'Core boxes' },
+  surveys: { zh: '测斜数据', en: 'Downhole surveys' },
+};
+
 const commodity: Labels = {
   Cu: { zh: '铜', en: 'Copper' },
   Au: { zh: '金', en: 'Gold' },
@@ -92,6 +103,7 @@ export const vocabularies = {
   confidentiality,
   materialType,
   organisationKind,
+  dataAvailable,
   commodity,
 } as const;
 

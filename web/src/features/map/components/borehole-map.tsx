@@ -1,5 +1,6 @@
 // The MapLibre canvas: creates the map once, draws cluster icons on demand, zooms into clusters and
-// opens a popup for single boreholes. Data loading lives in useMapClusters.
+// opens a popup for single boreholes (or for a search result ringed on the map). Data loading lives
+// in useMapClusters; the map search's layers in useSearchLayers.
 import { useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
@@ -11,7 +12,9 @@ import { isPlainClick, navigate } from '../../../lib/router.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
 import { isCluster, type BoreholePointProperties } from '../api/get-map-clusters.js';
 import { drawClusterIcon } from '../utils/cluster-icon.js';
-import { buildMapStyle, CLUSTER_LAYER, POINT_LAYER } from '../utils/map-style.js';
+import type { MapCamera } from '../utils/map-search-location.js';
+import { buildMapStyle, CLUSTER_LAYER, POINT_LAYER, SEARCH_RESULTS_LAYER } from '../utils/map-style.js';
+import type { Bbox } from '../../search/utils/search-area.js';
 
 // The bundler moves MapLibre's module away from its worker file; point it at the emitted copy.
 setWorkerUrl(workerUrl);
@@ -23,18 +26,39 @@ declare global {
   }
 }
 
-const CHINA_VIEW = { center: [104.5, 35.5] as [number, number], zoom: 3.3 };
 const CLICK_SLOP_PX = 6;
+/**
+ * The layers a click can hit, in the order it is read when several are under the pointer: a cluster
+ * zooms before a ring (drawn on top of everything) opens, so the clusters stay usable.
+ */
+const CLICKABLE_LAYERS = [CLUSTER_LAYER, POINT_LAYER, SEARCH_RESULTS_LAYER];
+
+export type InitialView = { camera: MapCamera } | { bounds: Bbox };
+
+function viewOptions(view: InitialView) {
+  if ('bounds' in view) return { bounds: view.bounds, fitBoundsOptions: { padding: 40, maxZoom: 12 } };
+  return { center: [view.camera.lon, view.camera.lat] as [number, number], zoom: view.camera.zoom };
+}
 
 export function boreholePath(id: string): string {
   return `/boreholes/${encodeURIComponent(id)}`;
 }
 
-export function BoreholeMap({ onMap }: { onMap(map: MapLibreMap | null): void }) {
+interface BoreholeMapProps {
+  onMap(map: MapLibreMap | null): void;
+  /** Where the map opens; read once, when it is created. */
+  initialView: InitialView;
+  /** True while a drawing tool takes the map's clicks: no popups or cluster zooms meanwhile. */
+  picking: boolean;
+}
+
+export function BoreholeMap({ onMap, initialView, picking }: BoreholeMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const { t, lang } = useI18n();
   const text = useRef({ t, lang });
   text.current = { t, lang };
+  const clicksTaken = useRef(picking);
+  clicksTaken.current = picking;
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -44,7 +68,7 @@ export function BoreholeMap({ onMap }: { onMap(map: MapLibreMap | null): void })
       map = new MapLibreMap({
         container: container.current,
         style: buildMapStyle(readBasemapSetting(), window.location.origin + '/'),
-        ...CHINA_VIEW,
+        ...viewOptions(initialView),
         maxZoom: 18,
         attributionControl: { compact: true },
         dragRotate: false,
@@ -71,16 +95,23 @@ export function BoreholeMap({ onMap }: { onMap(map: MapLibreMap | null): void })
     });
 
     const popup = new Popup({ closeButton: true, maxWidth: '280px', offset: 10 });
-    const featureAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined =>
-      map.queryRenderedFeatures(
+    const featureAt = (point: { x: number; y: number }): MapGeoJSONFeature | undefined => {
+      const features = map.queryRenderedFeatures(
         [
           [point.x - CLICK_SLOP_PX, point.y - CLICK_SLOP_PX],
           [point.x + CLICK_SLOP_PX, point.y + CLICK_SLOP_PX],
         ],
-        { layers: [CLUSTER_LAYER, POINT_LAYER] },
-      )[0];
+        { layers: CLICKABLE_LAYERS },
+      );
+      for (const layer of CLICKABLE_LAYERS) {
+        const feature = features.find((f) => f.layer.id === layer);
+        if (feature) return feature;
+      }
+      return undefined;
+    };
 
     map.on('click', (e) => {
+      if (clicksTaken.current) return;
       const feature = featureAt(e.point);
       if (!feature || feature.geometry.type !== 'Point') return;
       const [lon = 0, lat = 0] = feature.geometry.coordinates;
@@ -91,7 +122,7 @@ export function BoreholeMap({ onMap }: { onMap(map: MapLibreMap | null): void })
       const p = feature.properties as BoreholePointProperties;
       popup.setLngLat([lon, lat]).setDOMContent(popupContent(p, text.current)).addTo(map);
     });
-    for (const layer of [CLUSTER_LAYER, POINT_LAYER]) {
+    for (const layer of CLICKABLE_LAYERS) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
@@ -103,7 +134,7 @@ export function BoreholeMap({ onMap }: { onMap(map: MapLibreMap | null): void })
       if (window.coreshareMap === map) delete window.coreshareMap;
       map.remove();
     };
-    // The map is created once; onMap is a state setter and never changes.
+    // The map is created once; onMap is a state setter and never changes, the view is read once.
   }, []);
 
   useEffect(() => {

@@ -1,12 +1,28 @@
 // The MapLibre style: the offline base map (GeoJSON generated at build time from Natural Earth and
 // the province outlines) or configured raster tiles, plus the borehole layers. No glyphs or sprite
 // URLs: nothing is fetched from outside, and cluster counts are drawn as generated icons instead.
-import type { StyleSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import type { RasterBasemap } from '../../../config/basemap.config.js';
 
 export const BOREHOLE_SOURCE = 'boreholes';
 export const CLUSTER_LAYER = 'borehole-clusters';
 export const POINT_LAYER = 'borehole-points';
+/** The area searched (a drawn polygon, a radius and its centre). */
+export const SEARCH_AREA_SOURCE = 'search-area';
+/** A shape being drawn: its edges so far, its vertices, the line or circle following the pointer. */
+export const SEARCH_DRAFT_SOURCE = 'search-draft';
+/** The boreholes of the search panel's current page, ringed over the clusters. */
+export const SEARCH_RESULTS_SOURCE = 'search-results';
+export const SEARCH_RESULTS_LAYER = 'search-results';
+
+export const SEARCH_AREA_COLOUR = '#8b4a2b';
+const SEARCH_RESULT_RING = '#2b2420';
 
 export const CORE_CLASS_COLOURS = {
   I: '#c0392b',
@@ -86,6 +102,99 @@ function rasterLayers(basemaps: RasterBasemap[]): {
   return { sources, layers };
 }
 
+const empty = (): SourceSpecification => ({
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+});
+const isPoint: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const notPoint: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
+
+/** Under the boreholes: the searched area is context, the holes are what people look for. */
+const searchAreaLayers: LayerSpecification[] = [
+  {
+    id: 'search-area-fill',
+    type: 'fill',
+    source: SEARCH_AREA_SOURCE,
+    filter: notPoint,
+    paint: { 'fill-color': SEARCH_AREA_COLOUR, 'fill-opacity': 0.08 },
+  },
+  {
+    id: 'search-area-line',
+    type: 'line',
+    source: SEARCH_AREA_SOURCE,
+    filter: notPoint,
+    paint: { 'line-color': SEARCH_AREA_COLOUR, 'line-width': 2 },
+  },
+  {
+    id: 'search-area-centre',
+    type: 'circle',
+    source: SEARCH_AREA_SOURCE,
+    filter: isPoint,
+    paint: { 'circle-radius': 4, 'circle-color': SEARCH_AREA_COLOUR },
+  },
+];
+
+const selected: ExpressionSpecification = ['boolean', ['get', 'selected'], false];
+const ringRadius: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  4,
+  ['case', selected, 11, 8],
+  12,
+  ['case', selected, 15, 11],
+];
+
+/** Over everything: results are ringed (not filled) so the class colour of the hole still shows. */
+const searchResultLayers: LayerSpecification[] = [
+  {
+    id: 'search-results-halo',
+    type: 'circle',
+    source: SEARCH_RESULTS_SOURCE,
+    paint: {
+      'circle-radius': ringRadius,
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 5,
+      'circle-stroke-opacity': 0.85,
+    },
+  },
+  {
+    id: SEARCH_RESULTS_LAYER,
+    type: 'circle',
+    source: SEARCH_RESULTS_SOURCE,
+    paint: {
+      'circle-radius': ringRadius,
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-stroke-color': ['case', selected, SEARCH_AREA_COLOUR, SEARCH_RESULT_RING],
+      'circle-stroke-width': ['case', selected, 3.5, 2.5],
+    },
+  },
+];
+
+const searchDraftLayers: LayerSpecification[] = [
+  {
+    id: 'search-draft-line',
+    type: 'line',
+    source: SEARCH_DRAFT_SOURCE,
+    filter: notPoint,
+    paint: { 'line-color': SEARCH_AREA_COLOUR, 'line-width': 2, 'line-dasharray': [2, 1.5] },
+  },
+  {
+    id: 'search-draft-vertices',
+    type: 'circle',
+    source: SEARCH_DRAFT_SOURCE,
+    filter: isPoint,
+    paint: {
+      // The first vertex is larger: clicking it closes the polygon.
+      'circle-radius': ['case', ['boolean', ['get', 'first'], false], 7, 4.5],
+      'circle-color': '#ffffff',
+      'circle-stroke-color': SEARCH_AREA_COLOUR,
+      'circle-stroke-width': 2,
+    },
+  },
+];
+
 /** `base` is the app's own URL, so the GeoJSON URLs are absolute (the worker fetches them). */
 export function buildMapStyle(basemaps: RasterBasemap[], base: string): StyleSpecification {
   const basemap = basemaps.length > 0 ? rasterLayers(basemaps) : offlineLayers(base);
@@ -93,11 +202,15 @@ export function buildMapStyle(basemaps: RasterBasemap[], base: string): StyleSpe
     version: 8,
     sources: {
       ...basemap.sources,
-      [BOREHOLE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [BOREHOLE_SOURCE]: empty(),
+      [SEARCH_AREA_SOURCE]: empty(),
+      [SEARCH_DRAFT_SOURCE]: empty(),
+      [SEARCH_RESULTS_SOURCE]: empty(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dce8f0' } },
       ...basemap.layers,
+      ...searchAreaLayers,
       {
         id: POINT_LAYER,
         type: 'circle',
@@ -131,6 +244,8 @@ export function buildMapStyle(basemaps: RasterBasemap[], base: string): StyleSpe
           'icon-ignore-placement': true,
         },
       },
+      ...searchResultLayers,
+      ...searchDraftLayers,
     ],
   };
 }

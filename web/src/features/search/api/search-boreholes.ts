@@ -1,5 +1,7 @@
-// GET /api/search: one keyset page of the boreholes matching a query, with the total.
+// GET /api/search: one keyset page of the boreholes matching a query (within a map area, if one is
+// given), with the total and, when asked, counts per facet value.
 import { getJson } from '../../../lib/api-client.js';
+import type { AreaParams } from '../utils/search-area.js';
 
 export interface BoreholeSummary {
   id: string;
@@ -17,20 +19,55 @@ export interface BoreholeSummary {
   custodian_code: string | null;
 }
 
+/** Facet names the server counts; each is also the query-language field its values filter on. */
+export type FacetName =
+  | 'province'
+  | 'commodity'
+  | 'type'
+  | 'class'
+  | 'custodian'
+  | 'level'
+  | 'funding'
+  | 'has'
+  | 'mode'
+  | 'depth'
+  | 'decade';
+
+export interface FacetCount {
+  /** A code the query language accepts (`540000`, `Cu`), a depth band (`500-1000`) or a decade. */
+  value: string;
+  count: number;
+}
+
+export type FacetCounts = Partial<Record<FacetName, FacetCount[]>>;
+
 export interface SearchResultPage {
   /** The query as the server understood it, in its canonical English form; null: everything. */
   query: string | null;
   total: number;
   items: BoreholeSummary[];
   next_cursor: string | null;
+  /** Present when facets were asked for: counts over all matching boreholes, not just this page. */
+  facets?: FacetCounts;
 }
 
 export const SEARCH_PAGE_SIZE = 25;
 
+export interface SearchRequest {
+  q: string;
+  cursor?: string | null;
+  limit?: number;
+  area?: AreaParams;
+  facets?: readonly FacetName[];
+}
+
 export function searchBoreholes(
-  q: string,
-  cursor: string | null,
+  { q, cursor = null, limit = SEARCH_PAGE_SIZE, area = {}, facets = [] }: SearchRequest,
   signal?: AbortSignal,
 ): Promise<SearchResultPage> {
-  return getJson<SearchResultPage>('/search', { q, limit: SEARCH_PAGE_SIZE, cursor }, signal);
+  return getJson<SearchResultPage>(
+    '/search',
+    { q, limit, cursor, ...area, facets: facets.length > 0 ? facets.join(',') : null },
+    signal,
+  );
 }

@@ -10,14 +10,16 @@ import './search.css';
 interface SearchFormProps {
   /** The query being shown (the URL's); typing is replaced when it changes (back/forward). */
   query: string;
-  variant: 'header' | 'page';
+  variant: 'header' | 'page' | 'map';
   /** Whether `/` focuses this box (only one box on a page should answer it). */
   shortcut: boolean;
   /** id of the notice explaining what is wrong with `query`, when something is. */
   faultId?: string;
+  /** Where a typed query goes; by default the search page's first page for it. */
+  hrefFor?(q: string): string;
 }
 
-export function SearchForm({ query, variant, shortcut, faultId }: SearchFormProps) {
+export function SearchForm({ query, variant, shortcut, faultId, hrefFor = queryHref }: SearchFormProps) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(query);
@@ -38,7 +40,8 @@ export function SearchForm({ query, variant, shortcut, faultId }: SearchFormProp
       data-testid={`${variant}-search`}
       onSubmit={(event) => {
         event.preventDefault();
-        navigate(queryHref(value));
+        // The map panel's box changes the search beside the map: the page must not jump to the top.
+        navigate(hrefFor(value), { scroll: variant !== 'map' });
       }}
     >
       <input
@@ -56,7 +59,7 @@ export function SearchForm({ query, variant, shortcut, faultId }: SearchFormProp
         spellCheck={false}
         enterKeyHint="search"
       />
-      {variant === 'header' && (
+      {variant === 'header' && shortcut && (
         <kbd className="search-form__key" title={t('search.shortcut')} aria-hidden>
           /
         </kbd>

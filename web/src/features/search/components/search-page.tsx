@@ -1,20 +1,25 @@
-// /search?q=…&cursor=… — boreholes matching a query, a page at a time. Everything shown follows
-// from the URL, so a result page can be bookmarked, shared, and reached again with back/forward.
+// /search?q=…&cursor=… — boreholes matching a query, a page at a time, within a map area when the
+// search came from the map (bbox, polygon or near). Everything shown follows from the URL, so a
+// result page can be bookmarked, shared, and reached again with back/forward.
 import { useMemo } from 'react';
 import { Loading } from '../../../components/ui/page-state.js';
 import { useI18n } from '../../../lib/i18n-context.js';
 import { Link, useLocationSearch } from '../../../lib/router.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useSearch } from '../hooks/use-search.js';
-import { isStaleCursor, queryFaultOf } from '../utils/query-fault.js';
+import { areaFaultOf, isStaleCursor, queryFaultOf } from '../utils/query-fault.js';
+import { areaOf } from '../utils/search-area.js';
 import {
   currentCursor,
+  firstPage,
   parseSearchLocation,
-  queryHref,
   SEARCH_HELP_PATH,
+  searchHref,
   type SearchLocation,
 } from '../utils/search-location.js';
+import { AreaFaultNotice } from './area-fault-notice.js';
 import { QueryFaultNotice } from './query-fault-notice.js';
+import { SearchAreaNotice } from './search-area-notice.js';
 import { SearchForm } from './search-form.js';
 import { SearchResults } from './search-results.js';
 
@@ -24,8 +29,11 @@ export function SearchPage() {
   const { t, lang } = useI18n();
   const search = useLocationSearch();
   const location = useMemo(() => parseSearchLocation(search), [search]);
-  const result = useSearch(location.q, currentCursor(location));
+  const result = useSearch({ q: location.q, cursor: currentCursor(location), area: areaOf(location) });
   const fault = result.status === 'error' ? queryFaultOf(result.error, lang) : null;
+  const areaFault = result.status === 'error' ? areaFaultOf(result.error, lang) : null;
+  // A new query keeps the area: the notice under the box says so and offers to drop it.
+  const hrefFor = (q: string) => searchHref({ ...firstPage(location), q: q.trim() });
   useDocumentTitle(location.q ? t('search.titleFor', { q: location.q }) : t('search.title'), lang);
 
   return (
@@ -37,11 +45,19 @@ export function SearchPage() {
         </Link>
       </header>
       <div className="card search-box">
-        <SearchForm variant="page" query={location.q} shortcut faultId={fault ? FAULT_ID : undefined} />
+        <SearchForm
+          variant="page"
+          query={location.q}
+          shortcut
+          faultId={fault ? FAULT_ID : undefined}
+          hrefFor={hrefFor}
+        />
         {fault && <QueryFaultNotice id={FAULT_ID} query={location.q} fault={fault} />}
+        <SearchAreaNotice location={location} />
+        {areaFault && <AreaFaultNotice fault={areaFault} />}
       </div>
       {result.status === 'loading' && <Loading />}
-      {result.status === 'error' && !fault && (
+      {result.status === 'error' && !fault && !areaFault && (
         <SearchFailed error={result.error} location={location} retry={result.retry} />
       )}
       {result.status === 'success' && <SearchResults location={location} page={result.data} />}
@@ -64,7 +80,7 @@ function SearchFailed({
     return (
       <div className="page-state page-state--error" role="alert" data-testid="search-failed">
         <p>{t('search.staleCursor')}</p>
-        <Link to={queryHref(location.q)}>{t('search.firstPage')}</Link>
+        <Link to={searchHref(firstPage(location))}>{t('search.firstPage')}</Link>
       </div>
     );
   }

@@ -107,7 +107,7 @@ function CoreClass({ code }: { code: string | null }) {
 }
 
 /** Classified holes are published with a coarsened position; readers should know before mapping them. */
-function CoarsenedMark() {
+export function CoarsenedMark() {
   const { t } = useI18n();
   return (
     <span className="coarsened-mark" title={t('search.coarsened')} data-testid="coarsened-mark">

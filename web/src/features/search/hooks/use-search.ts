@@ -1,10 +1,14 @@
 import { useQuery } from '../../../lib/use-query.js';
-import { searchBoreholes } from '../api/search-boreholes.js';
+import { searchBoreholes, type SearchRequest } from '../api/search-boreholes.js';
 import { getSearchFields } from '../api/get-search-fields.js';
 
-export function useSearch(q: string, cursor: string | null) {
-  // JSON keeps "a" + cursor "b" apart from "ab" + no cursor.
-  return useQuery((signal) => searchBoreholes(q, cursor, signal), JSON.stringify([q, cursor]));
+/** JSON keeps "a" + cursor "b" apart from "ab" + no cursor; callers build requests in one key order. */
+export function searchKey(request: SearchRequest): string {
+  return JSON.stringify(request);
+}
+
+export function useSearch(request: SearchRequest) {
+  return useQuery((signal) => searchBoreholes(request, signal), searchKey(request));
 }
 
 export function useSearchFields() {

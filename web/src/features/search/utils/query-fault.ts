@@ -1,7 +1,8 @@
 // What the server says is wrong with a query, and the query cut into the parts before, at and after
 // the fault, so the page can underline exactly what the server pointed at.
-import { ApiError } from '../../../lib/api-client.js';
+import { ApiError, type ProblemField } from '../../../lib/api-client.js';
 import type { Lang } from '../../../lib/i18n.js';
+import { isAreaParam, type AreaParam } from './search-area.js';
 
 export interface QueryFault {
   message: string;
@@ -15,8 +16,30 @@ export function queryFaultOf(error: unknown, lang: Lang): QueryFault | null {
   if (!(error instanceof ApiError) || error.status !== 400) return null;
   const problem = error.problem.errors?.find((e) => e.field === 'q');
   if (!problem) return null;
-  const message = (lang === 'zh' ? problem.message_zh : undefined) ?? problem.message;
-  return { message, position: offset(problem.position), length: offset(problem.length) ?? 0 };
+  return {
+    message: messageIn(problem, lang),
+    position: offset(problem.position),
+    length: offset(problem.length) ?? 0,
+  };
+}
+
+/** The server's words in the reader's language where it wrote them, else as written. */
+function messageIn(problem: ProblemField, lang: Lang): string {
+  return (lang === 'zh' ? problem.message_zh : undefined) ?? problem.message;
+}
+
+export interface AreaFault {
+  /** Which shape the server rejected: the map view, a drawn polygon or a radius. */
+  field: AreaParam;
+  message: string;
+}
+
+/** What a 400 says is wrong with the map area of a search; null for other errors. */
+export function areaFaultOf(error: unknown, lang: Lang): AreaFault | null {
+  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  const problem = error.problem.errors?.find((e) => isAreaParam(e.field));
+  if (!problem || !isAreaParam(problem.field)) return null;
+  return { field: problem.field, message: messageIn(problem, lang) };
 }
 
 function offset(value: number | undefined): number | null {

@@ -1,10 +1,15 @@
-// The search page keeps its whole state in the URL: the query and the cursors of the pages that led
-// to the one shown. A result page can then be bookmarked and shared, and back/forward step through
-// pages as well as queries. Cursors are opaque: the server issues them, the URL only carries them.
+// The search page keeps its whole state in the URL: the query, the map area it is limited to (when
+// opened from the map) and the cursors of the pages that led to the one shown. A result page can
+// then be bookmarked and shared, and back/forward step through pages as well as queries. Cursors
+// are opaque: the server issues them, the URL only carries them.
+import { areaOf, readAreaParams, writeAreaParams, type AreaParams } from './search-area.js';
+
 export const SEARCH_PATH = '/search';
 export const SEARCH_HELP_PATH = '/search/help';
+/** The map page, which reads `q` and the area parameters the same way. */
+export const MAP_PATH = '/';
 
-export interface SearchLocation {
+export interface SearchLocation extends AreaParams {
   /** The query exactly as sent to the server: error positions are offsets into this string. */
   q: string;
   /** Cursors of the pages after the first, oldest first; the last one asks for the page shown. */
@@ -13,15 +18,24 @@ export interface SearchLocation {
 
 export function parseSearchLocation(search: string): SearchLocation {
   const params = new URLSearchParams(search);
-  return { q: params.get('q') ?? '', cursors: params.getAll('cursor').filter((c) => c !== '') };
+  return {
+    q: params.get('q') ?? '',
+    cursors: params.getAll('cursor').filter((c) => c !== ''),
+    ...readAreaParams(params),
+  };
 }
 
-export function searchHref({ q, cursors }: SearchLocation): string {
-  const params = new URLSearchParams();
-  if (q !== '') params.set('q', q);
-  for (const cursor of cursors) params.append('cursor', cursor);
+function hrefOf(path: string, params: URLSearchParams): string {
   const query = params.toString();
-  return query ? `${SEARCH_PATH}?${query}` : SEARCH_PATH;
+  return query ? `${path}?${query}` : path;
+}
+
+export function searchHref(location: SearchLocation): string {
+  const params = new URLSearchParams();
+  if (location.q !== '') params.set('q', location.q);
+  writeAreaParams(params, location);
+  for (const cursor of location.cursors) params.append('cursor', cursor);
+  return hrefOf(SEARCH_PATH, params);
 }
 
 /** The first page of results for a query as typed (surrounding spaces dropped). */
@@ -40,11 +54,24 @@ export function pageNumber(location: SearchLocation): number {
 }
 
 export function nextPage(location: SearchLocation, nextCursor: string): SearchLocation {
-  return { q: location.q, cursors: [...location.cursors, nextCursor] };
+  return { ...location, cursors: [...location.cursors, nextCursor] };
 }
 
 /** The page before, or null on the first page. */
 export function previousPage(location: SearchLocation): SearchLocation | null {
   if (location.cursors.length === 0) return null;
-  return { q: location.q, cursors: location.cursors.slice(0, -1) };
+  return { ...location, cursors: location.cursors.slice(0, -1) };
+}
+
+/** The first page of the same query and area; the area dropped with `withArea: false`. */
+export function firstPage(location: SearchLocation, { withArea = true } = {}): SearchLocation {
+  return { q: location.q, cursors: [], ...(withArea ? areaOf(location) : {}) };
+}
+
+/** The same search on the map: the area drawn there, or the whole map when there is none. */
+export function mapHref(location: SearchLocation): string {
+  const params = new URLSearchParams();
+  if (location.q !== '') params.set('q', location.q);
+  writeAreaParams(params, location);
+  return hrefOf(MAP_PATH, params);
 }
