@@ -197,6 +197,7 @@ eachEngine('search API', ({ fresh }) => {
       expect(res.statusCode, value).toBe(400);
       expect(res.json().errors[0].field).toBe(field);
       expect(res.json().errors[0].message, value).toMatch(message);
+      expect(res.json().errors[0].message_zh, value).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
@@ -205,6 +206,7 @@ eachEngine('search API', ({ fresh }) => {
       const res = await app.inject({ url: `/api/search?bbox=${encodeURIComponent(bbox)}` });
       expect(res.statusCode, bbox).toBe(400);
       expect(res.json().errors[0].field).toBe('bbox');
+      expect(res.json().errors[0].message_zh).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 

@@ -11,6 +11,8 @@ export class AreaError extends Error {
   constructor(
     readonly field: 'polygon' | 'near',
     message: string,
+    /** The same in Chinese, for the page's language. */
+    readonly messageZh: string,
   ) {
     super(message);
     this.name = 'AreaError';
@@ -35,9 +37,20 @@ export interface Circle {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function coordinate(field: 'polygon' | 'near', lon: number, lat: number, where: string): LonLat {
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new AreaError(field, `${where}: not a number`);
-  if (lon < -180 || lon > 180) throw new AreaError(field, `${where}: longitude ${lon} is outside -180…180`);
-  if (lat < -90 || lat > 90) throw new AreaError(field, `${where}: latitude ${lat} is outside -90…90`);
+  if (!Number.isFinite(lon) || !Number.isFinite(lat))
+    throw new AreaError(field, `${where}: not a number`, `${where}：不是数字`);
+  if (lon < -180 || lon > 180)
+    throw new AreaError(
+      field,
+      `${where}: longitude ${lon} is outside -180…180`,
+      `${where}：经度 ${lon} 超出 -180…180`,
+    );
+  if (lat < -90 || lat > 90)
+    throw new AreaError(
+      field,
+      `${where}: latitude ${lat} is outside -90…90`,
+      `${where}：纬度 ${lat} 超出 -90…90`,
+    );
   return [lon, lat];
 }
 
@@ -50,6 +63,7 @@ function ringFromWkt(text: string): Array<[number, number]> {
       holes
         ? 'polygons with holes are not supported: give the outer ring only'
         : 'expected WKT POLYGON((lon lat, lon lat, …)) or a GeoJSON Polygon',
+      holes ? '不支持带洞的多边形：请只给出外环' : '应为 WKT POLYGON((经度 纬度, …)) 或 GeoJSON 多边形',
     );
   }
   return match[1]!.split(',').map((pair, i) => {
@@ -58,6 +72,7 @@ function ringFromWkt(text: string): Array<[number, number]> {
       throw new AreaError(
         'polygon',
         `vertex ${i + 1}: expected "lon lat", got ${JSON.stringify(pair.trim())}`,
+        `第 ${i + 1} 个顶点：应为“经度 纬度”，实为 ${JSON.stringify(pair.trim())}`,
       );
     return [Number(parts[0]), Number(parts[1])];
   });
@@ -68,7 +83,11 @@ function ringFromGeoJson(text: string): Array<[number, number]> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AreaError('polygon', 'not valid JSON (expected a GeoJSON Polygon)');
+    throw new AreaError(
+      'polygon',
+      'not valid JSON (expected a GeoJSON Polygon)',
+      '不是有效的 JSON（应为 GeoJSON 多边形）',
+    );
   }
   const geometry =
     (value as { type?: string; geometry?: unknown }).type === 'Feature'
@@ -76,14 +95,27 @@ function ringFromGeoJson(text: string): Array<[number, number]> {
       : value;
   const g = geometry as { type?: unknown; coordinates?: unknown };
   if (g?.type !== 'Polygon' || !Array.isArray(g.coordinates))
-    throw new AreaError('polygon', 'expected a GeoJSON Polygon (or a Feature holding one)');
+    throw new AreaError(
+      'polygon',
+      'expected a GeoJSON Polygon (or a Feature holding one)',
+      '应为 GeoJSON 多边形（或包含多边形的要素）',
+    );
   if (g.coordinates.length !== 1)
-    throw new AreaError('polygon', 'polygons with holes are not supported: give the outer ring only');
+    throw new AreaError(
+      'polygon',
+      'polygons with holes are not supported: give the outer ring only',
+      '不支持带洞的多边形：请只给出外环',
+    );
   const ring = g.coordinates[0] as unknown;
-  if (!Array.isArray(ring)) throw new AreaError('polygon', 'the ring is not an array of positions');
+  if (!Array.isArray(ring))
+    throw new AreaError('polygon', 'the ring is not an array of positions', '多边形的环不是坐标数组');
   return ring.map((p: unknown, i) => {
     if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number')
-      throw new AreaError('polygon', `vertex ${i + 1}: expected [lon, lat]`);
+      throw new AreaError(
+        'polygon',
+        `vertex ${i + 1}: expected [lon, lat]`,
+        `第 ${i + 1} 个顶点：应为 [经度, 纬度]`,
+      );
     return [p[0], p[1]];
   });
 }
@@ -117,7 +149,11 @@ function checkSimple(ring: readonly LonLat[]): void {
       const neighbours = j === i + 1 || (i === 0 && j === n - 1);
       if (neighbours) continue;
       if (crosses(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!))
-        throw new AreaError('polygon', `the polygon intersects itself (edges ${i + 1} and ${j + 1} cross)`);
+        throw new AreaError(
+          'polygon',
+          `the polygon intersects itself (edges ${i + 1} and ${j + 1} cross)`,
+          `多边形自相交（第 ${i + 1} 条边与第 ${j + 1} 条边相交）`,
+        );
     }
   }
 }
@@ -125,23 +161,37 @@ function checkSimple(ring: readonly LonLat[]): void {
 /** A polygon from WKT or GeoJSON; closed if the last vertex is missing. */
 export function parsePolygon(text: string): Polygon {
   const trimmed = text.trim();
-  if (!trimmed) throw new AreaError('polygon', 'empty polygon');
+  if (!trimmed) throw new AreaError('polygon', 'empty polygon', '多边形为空');
   const raw = trimmed.startsWith('{') ? ringFromGeoJson(trimmed) : ringFromWkt(trimmed);
   const ring = raw.map(([lon, lat], i) => coordinate('polygon', lon, lat, `vertex ${i + 1}`));
   const [first, last] = [ring[0], ring[ring.length - 1]];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push(first);
-  if (ring.length < 4) throw new AreaError('polygon', 'a polygon needs at least 3 distinct vertices');
+  if (ring.length < 4)
+    throw new AreaError(
+      'polygon',
+      'a polygon needs at least 3 distinct vertices',
+      '多边形至少需要 3 个不同的顶点',
+    );
   if (ring.length - 1 > MAX_POLYGON_VERTICES)
-    throw new AreaError('polygon', `${ring.length - 1} vertices; at most ${MAX_POLYGON_VERTICES}`);
+    throw new AreaError(
+      'polygon',
+      `${ring.length - 1} vertices; at most ${MAX_POLYGON_VERTICES}`,
+      `${ring.length - 1} 个顶点，最多 ${MAX_POLYGON_VERTICES} 个`,
+    );
   for (let i = 0; i + 1 < ring.length; i++) {
     if (Math.abs(ring[i + 1]![0] - ring[i]![0]) > 180)
-      throw new AreaError('polygon', `edge ${i + 1} crosses the antimeridian, which is not supported`);
+      throw new AreaError(
+        'polygon',
+        `edge ${i + 1} crosses the antimeridian, which is not supported`,
+        `第 ${i + 1} 条边跨越 180° 经线，不支持`,
+      );
   }
   checkSimple(ring);
   const lons = ring.map((p) => p[0]);
   const lats = ring.map((p) => p[1]);
   const bbox = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as const;
-  if (bbox[0] === bbox[2] || bbox[1] === bbox[3]) throw new AreaError('polygon', 'the polygon has no area');
+  if (bbox[0] === bbox[2] || bbox[1] === bbox[3])
+    throw new AreaError('polygon', 'the polygon has no area', '多边形面积为零');
   return { ring, bbox };
 }
 
@@ -149,11 +199,15 @@ export function parsePolygon(text: string): Polygon {
 export function parseNear(text: string): Circle {
   const parts = text.split(',').map((p) => p.trim());
   if (parts.length !== 3 || !parts.every((p) => NUMBER.test(p)))
-    throw new AreaError('near', 'expected lon,lat,km (three numbers)');
+    throw new AreaError('near', 'expected lon,lat,km (three numbers)', '应为 经度,纬度,公里（三个数字）');
   const [lon, lat] = coordinate('near', Number(parts[0]), Number(parts[1]), 'centre');
   const km = Number(parts[2]);
   if (!(km > 0) || km > MAX_RADIUS_KM)
-    throw new AreaError('near', `radius ${km} km is outside 0…${MAX_RADIUS_KM}`);
+    throw new AreaError(
+      'near',
+      `radius ${km} km is outside 0…${MAX_RADIUS_KM}`,
+      `半径 ${km} 公里超出 0…${MAX_RADIUS_KM}`,
+    );
   const dLat = (km / SPHERE_RADIUS_KM) * (180 / Math.PI);
   const cos = Math.cos((lat * Math.PI) / 180);
   const dLon = cos < 1e-6 ? 180 : Math.min(180, dLat / cos);
