@@ -332,5 +332,7 @@ export function isBareWord(text: string): boolean {
 /** True when `value` can follow `field:` without quotes and read back unchanged. */
 export function isBareValue(value: string): boolean {
   if (value === '' || value !== value.trim()) return false;
+  // `field://…` reads as a URL, not a field: such a value must be quoted.
+  if (value.startsWith('//')) return false;
   return new Scanner(value).readsAsOneBareValue();
 }

@@ -864,3 +864,15 @@ describe('parseQuery speed', () => {
     expect(perParse).toBeLessThan(1);
   });
 });
+
+describe('formatQuery regressions', () => {
+  it('quotes a value that would read as a URL after its field (custodian://a)', () => {
+    const tree = parseQuery('custodian:"//a"')!;
+    expect(tree).toMatchObject({ kind: 'term', field: 'custodian', values: ['//a'] });
+    expect(parseQuery(formatQuery(tree))).toMatchObject({
+      kind: 'term',
+      field: 'custodian',
+      values: ['//a'],
+    });
+  });
+});
