@@ -36,6 +36,31 @@ function rowValues(row: ExcelJS.Row): Array<string | null> {
   return out;
 }
 
+/** Rows of the named (or first) sheet from the whole workbook; false when there is no such sheet. */
+async function* wholeWorkbookRows(
+  path: string,
+  sheet: string | undefined,
+  seen: string[],
+): AsyncGenerator<RawRow[], boolean> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  seen.push(...workbook.worksheets.map((w) => w.name));
+  const worksheet = workbook.worksheets.find((w) => sheet === undefined || w.name === sheet);
+  if (!worksheet) return false;
+  let batch: RawRow[] = [];
+  const rows: ExcelJS.Row[] = [];
+  worksheet.eachRow((row) => rows.push(row));
+  for (const row of rows) {
+    batch.push({ line: row.number, values: rowValues(row) });
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+  return true;
+}
+
 export async function openXlsxSource(path: string, sheet?: string): Promise<RowSource> {
   const totalBytes = (await stat(path)).size;
   if (totalBytes === 0) throw new SourceError(1, '(file)', 'the file is empty');
@@ -57,9 +82,18 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
     entries: 'ignore',
   });
   const seen: string[] = [];
+  const noSheet = () =>
+    new SourceError(
+      1,
+      'sheet',
+      sheet === undefined
+        ? 'the workbook has no worksheet'
+        : `no worksheet named ${JSON.stringify(sheet)}; the workbook has: ${seen.join(', ')}`,
+    );
 
   const rows = async function* (): AsyncGenerator<RawRow[]> {
     let found = false;
+    let yielded = false;
     try {
       for await (const worksheet of reader) {
         const name = (worksheet as unknown as { name: string }).name;
@@ -70,25 +104,30 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
         for await (const row of worksheet) {
           batch.push({ line: row.number, values: rowValues(row) });
           if (batch.length >= BATCH) {
+            yielded = true;
             yield batch;
             batch = [];
           }
         }
-        if (batch.length) yield batch;
+        if (batch.length) {
+          yielded = true;
+          yield batch;
+        }
       }
     } catch (error) {
       if (error instanceof SourceError) throw error;
+      // Some writers (exceljs itself among them) may store xl/workbook.xml after the sheets; the
+      // streaming reader then meets a sheet before the sheet list and fails. Such a workbook is
+      // read whole instead: slower and heavier, but right.
+      if (!yielded && error instanceof TypeError && /sheets/.test(error.message)) {
+        seen.length = 0;
+        found = yield* wholeWorkbookRows(path, sheet, seen);
+        if (found) return;
+        throw noSheet();
+      }
       throw new SourceError(1, '(file)', `not a readable .xlsx workbook: ${(error as Error).message}`);
     }
-    if (!found) {
-      throw new SourceError(
-        1,
-        'sheet',
-        sheet === undefined
-          ? 'the workbook has no worksheet'
-          : `no worksheet named ${JSON.stringify(sheet)}; the workbook has: ${seen.join(', ')}`,
-      );
-    }
+    if (!found) throw noSheet();
   };
 
   const all = rows();

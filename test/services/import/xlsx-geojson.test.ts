@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { importFile } from '../../../src/services/import/import.service.js';
 import type { ImportError } from '../../../src/services/import/import.types.js';
@@ -28,6 +30,18 @@ async function workbook(): Promise<string> {
   const file = join(tempDir(), 'holes.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/** The same workbook with its sheet list (xl/workbook.xml) stored after the sheets, as some writers do. */
+async function lateSheetList(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const late = new JSZip();
+  for (const name of [...names.filter((n) => n !== 'xl/workbook.xml'), 'xl/workbook.xml'])
+    late.file(name, await zip.file(name)!.async('nodebuffer'));
+  const out = join(tempDir(), 'late.xlsx');
+  writeFileSync(out, await late.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return out;
 }
 
 function geojson(features: unknown[], extra: Record<string, unknown> = {}): string {
@@ -185,5 +199,21 @@ eachEngine('import .xlsx and GeoJSON', ({ fresh }) => {
       /expected a GeoJSON FeatureCollection/,
     );
     expect(await count(store, 'borehole')).toBe(1);
+  });
+
+  it('reads a workbook whose sheet list is stored after its sheets', async () => {
+    const store = await fresh();
+    const file = await lateSheetList(await workbook());
+    const report = await importFile(store, {
+      kind: 'collars',
+      path: file,
+      sheet: '钻孔一览',
+      dataset: 'late',
+      crs: 'EPSG:4526',
+    });
+    expect(report.written).toBe(3);
+    await expect(importFile(store, { kind: 'collars', path: file, sheet: 'Sheet9' })).rejects.toThrow(
+      /no worksheet named "Sheet9"; the workbook has: 说明, 钻孔一览/,
+    );
   });
 });
