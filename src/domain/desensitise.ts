@@ -40,9 +40,12 @@ export function cellsShownWithin(
   max: number,
   cell: number = CLASSIFIED_CELL_DEGREES,
 ): [first: number, last: number] {
+  // The centre of cell k computed as snap() computes it, never by snapping k * cell: that product
+  // can fall a hair short of its cell (708 * 0.1 / 0.1 < 708).
+  const centre = (k: number) => Math.round((k * cell + cell / 2) * 1e6) / 1e6;
   let first = Math.floor(min / cell) - 1;
-  while (snap(first * cell, cell) < min) first++;
+  while (centre(first) < min) first++;
   let last = Math.floor(max / cell) + 1;
-  while (snap(last * cell, cell) > max) last--;
+  while (centre(last) > max) last--;
   return [first, last];
 }

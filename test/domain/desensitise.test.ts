@@ -22,6 +22,16 @@ describe('publishedPosition', () => {
 });
 
 describe('cellsShownWithin', () => {
+  it('agrees with publishedPosition where k × 0.1 falls short of its cell (found by the property)', () => {
+    const min = 70.80000000000001;
+    const max = min + 0.04999999999997584;
+    const [first, last] = cellsShownWithin(min, max);
+    const shown = publishedPosition({ lon: min, lat: 0 }, 'classified').lon!;
+    expect(shown).toBe(70.85);
+    expect(max).toBe(70.85);
+    expect(708 >= first && 708 <= last).toBe(true);
+  });
+
   it('selects exactly the cells whose published centre lies in the range', () => {
     fc.assert(
       fc.property(
