@@ -72,10 +72,41 @@ function termCondition(
   }
 }
 
-export function catalogCondition(eb: Records, node: QueryNode, search: SearchIndex): Condition {
+const OWN_FIELDS = new Set(['province', 'material', 'custodian', 'level']);
+
+/** True when only the record's borehole can answer the node (class, depth, commodity …). */
+function holeOnly(node: QueryNode): boolean {
   switch (node.kind) {
     case 'and':
-      return eb.and(node.children.map((c) => catalogCondition(eb, c, search)));
+    case 'or':
+      return node.children.every(holeOnly);
+    case 'not':
+      return holeOnly(node.child);
+    case 'text':
+      return false;
+    case 'term':
+      return !OWN_FIELDS.has(node.field);
+    case 'range':
+      return node.field !== 'year';
+    case 'prefix':
+      return true;
+  }
+}
+
+export function catalogCondition(eb: Records, node: QueryNode, search: SearchIndex): Condition {
+  switch (node.kind) {
+    case 'and': {
+      // The hole conditions of an AND go through the borehole table once, together, instead of
+      // once each: one subquery of the few holes that meet them all.
+      const own = node.children.filter((c) => !holeOnly(c));
+      const hole = node.children.filter(holeOnly);
+      const parts = own.map((c) => catalogCondition(eb, c, search));
+      if (hole.length)
+        parts.push(
+          throughBorehole(eb, (holes) => holes.and(hole.map((c) => boreholeCondition(holes, c, search)))),
+        );
+      return eb.and(parts);
+    }
     case 'or':
       return eb.or(node.children.map((c) => catalogCondition(eb, c, search)));
     case 'not':
