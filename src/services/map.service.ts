@@ -7,6 +7,7 @@ import { changeToken } from '../store/change-token.js';
 import { boreholeRepository } from '../store/repositories/borehole.repository.js';
 import { publishedPosition } from '../domain/desensitise.js';
 import { InvalidInputError } from './errors.js';
+import { parseBox } from './bbox.js';
 
 /** The index keeps only the row id per point; labels are read for the few points a view shows. */
 interface Lean {
@@ -102,19 +103,9 @@ export class MapClusters {
   }
 }
 
-/** Parses `minLon,minLat,maxLon,maxLat`; a bbox crossing the antimeridian has minLon > maxLon. */
+/** Parses `minLon,minLat,maxLon,maxLat`; a view across the antimeridian has minLon > maxLon. */
 export function parseBBox(text: string): BBox {
-  const parts = text.split(',').map((s) => Number(s.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-    throw new InvalidInputError('bbox must be four numbers: minLon,minLat,maxLon,maxLat', [
-      { field: 'bbox', message: text.slice(0, 100) },
-    ]);
-  }
-  const [minLon, minLat, maxLon, maxLat] = parts as BBox;
-  if (minLat > maxLat)
-    throw new InvalidInputError('bbox minLat is greater than maxLat', [{ field: 'bbox', message: text }]);
-  if ([minLon, maxLon].some((v) => v < -180 || v > 180) || [minLat, maxLat].some((v) => v < -90 || v > 90)) {
-    throw new InvalidInputError('bbox is outside −180..180, −90..90', [{ field: 'bbox', message: text }]);
-  }
-  return [minLon, minLat, maxLon, maxLat];
+  const box = parseBox(text, { acrossAntimeridian: true });
+  if (!box) throw new InvalidInputError('bbox is required', [{ field: 'bbox', message: 'required' }]);
+  return [...box] as BBox;
 }
