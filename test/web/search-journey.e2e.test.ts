@@ -18,7 +18,11 @@ interface SearchAnswer {
   query: string | null;
   total: number;
   items: Summary[];
+  facets?: Record<string, Array<{ value: string; count: number }>>;
 }
+/** The facets the search page shows, in its order; each shows its first 8 values until expanded. */
+const PAGE_FACETS = ['province', 'commodity', 'class', 'has', 'type', 'depth'];
+const SHOWN_FACET_VALUES = 8;
 interface FieldsAnswer {
   fields: Array<{ name: string; values?: unknown[] }>;
 }
@@ -91,6 +95,31 @@ describe.skipIf(!hasChromium)('search journey in Chromium', () => {
     await page.goBack();
     await page.locator('[data-testid="search-results"]').waitFor();
     expect(await rows.first().locator('a').first().getAttribute('href')).toBe(firstHole);
+
+    // The query's words are marked in the names that matched them.
+    expect(
+      await rows.first().locator('td:nth-child(2) mark[data-testid="search-match"]').count(),
+    ).toBeGreaterThan(0);
+
+    // A facet value narrows the search: its filter joins the query and the total becomes its count.
+    const { facets = {} } = await api<SearchAnswer>(
+      `/search?q=${encodeURIComponent(deposit)}&limit=1&facets=${PAGE_FACETS.join(',')}`,
+    );
+    const narrowing = PAGE_FACETS.flatMap((name) =>
+      (facets[name] ?? [])
+        .slice(0, SHOWN_FACET_VALUES)
+        .filter(({ value, count }) => value !== '' && count > 0 && count < expected.total)
+        .map(({ value, count }) => ({ name, value, count })),
+    )[0];
+    if (!narrowing) throw new Error('no facet value narrows the demo search');
+    await page
+      .locator(
+        `[data-testid="search-facets"] [data-facet="${narrowing.name}"][data-value="${narrowing.value}"]`,
+      )
+      .click();
+    await page.waitForURL((url) => url.searchParams.get('q') !== deposit);
+    await expect.poll(() => total.textContent()).toBe(`共 ${narrowing.count.toLocaleString('zh-CN')} 个钻孔`);
+    await snapshot(page, 'search-1b-facet');
 
     // The help page lists every field the server knows, long value lists folded.
     await page.locator('[data-testid="search-help-link"]').click();

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boreholeView,
+  catalogCursor,
+  catalogPageNumber,
+  catalogView,
   currentCursor,
+  firstPage,
+  nextCatalogPage,
   nextPage,
   pageNumber,
   parseSearchLocation,
+  previousCatalogPage,
   previousPage,
   queryHref,
   searchHref,
@@ -52,5 +59,23 @@ describe('search location (the search page state in the URL)', () => {
     expect(previousPage(third)).toEqual(second);
     expect(previousPage(second)).toEqual(first);
     expect(first.cursors).toEqual([]);
+  });
+
+  it('keeps the catalog list and its own cursors in the URL, apart from the boreholes’ page', () => {
+    const onBoreholes = { q: '铜', cursors: ['b1'] };
+    const catalog = nextCatalogPage(catalogView(onBoreholes), 'k1');
+    expect(catalog).toEqual({ q: '铜', cursors: ['b1'], catalog: { cursors: ['k1'] } });
+    expect(catalogPageNumber(catalog)).toBe(2);
+    expect(catalogCursor(catalog)).toBe('k1');
+    const href = searchHref(catalog);
+    expect(href).toBe(`/search?q=${encodeURIComponent('铜')}&cursor=b1&view=catalog&catalog_cursor=k1`);
+    expect(parseSearchLocation(href.slice('/search'.length))).toEqual(catalog);
+    expect(previousCatalogPage(catalog)).toEqual({ ...onBoreholes, catalog: { cursors: [] } });
+    expect(previousCatalogPage(catalogView(onBoreholes))).toBeNull();
+    expect(boreholeView(catalog)).toEqual(onBoreholes);
+    expect(catalogView(catalog)).toEqual(catalog);
+    // A new query or facet starts both lists again but stays on the list the reader chose.
+    expect(firstPage(catalog)).toEqual({ q: '铜', cursors: [], catalog: { cursors: [] } });
+    expect(parseSearchLocation('?q=x&catalog_cursor=k1')).toEqual({ q: 'x', cursors: [] });
   });
 });

@@ -1,6 +1,7 @@
 // GET /api/search: one keyset page of the boreholes matching a query (within a map area, if one is
 // given), with the total and, when asked, counts per facet value.
 import { getJson } from '../../../lib/api-client.js';
+import type { HighlightRange } from '../utils/highlight-ranges.js';
 import type { AreaParams } from '../utils/search-area.js';
 
 export interface BoreholeSummary {
@@ -41,11 +42,18 @@ export interface FacetCount {
 
 export type FacetCounts = Partial<Record<FacetName, FacetCount[]>>;
 
+/** A result row: the borehole and, when the query's words matched its name, where. */
+export interface BoreholeHit extends BoreholeSummary {
+  highlight?: { name: HighlightRange[] };
+}
+
 export interface SearchResultPage {
   /** The query as the server understood it, in its canonical English form; null: everything. */
   query: string | null;
   total: number;
-  items: BoreholeSummary[];
+  /** Catalog records (实物地质资料目录) the same search finds, listed by /api/search/catalog. */
+  catalog_total: number;
+  items: BoreholeHit[];
   next_cursor: string | null;
   /** Present when facets were asked for: counts over all matching boreholes, not just this page. */
   facets?: FacetCounts;

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import type { FacetCount, FacetCounts, FacetName } from '../api/search-boreholes.js';
 import { facetTerm, facetValueLabel, hasTerm, toggleTerm } from '../utils/facet-terms.js';
+import './facets.css';
 
 /** Values shown before "n more": enough for the common cases without pushing the rest away. */
 const SHOWN_VALUES = 8;

@@ -17,19 +17,30 @@ import {
   searchHref,
   type SearchLocation,
 } from '../utils/search-location.js';
+import type { FacetName } from '../api/search-boreholes.js';
 import { AreaFaultNotice } from './area-fault-notice.js';
+import { CatalogResults } from './catalog-results.js';
+import { FacetGroups } from './facet-groups.js';
 import { QueryFaultNotice } from './query-fault-notice.js';
 import { SearchAreaNotice } from './search-area-notice.js';
 import { SearchForm } from './search-form.js';
 import { SearchResults } from './search-results.js';
+import { SearchTabs } from './search-tabs.js';
 
 const FAULT_ID = 'search-fault';
+/** The facets worth narrowing a national search by; custodian and the rest stay in the query help. */
+const SEARCH_FACETS: readonly FacetName[] = ['province', 'commodity', 'class', 'has', 'type', 'depth'];
 
 export function SearchPage() {
   const { t, lang } = useI18n();
   const search = useLocationSearch();
   const location = useMemo(() => parseSearchLocation(search), [search]);
-  const result = useSearch({ q: location.q, cursor: currentCursor(location), area: areaOf(location) });
+  const result = useSearch({
+    q: location.q,
+    cursor: currentCursor(location),
+    area: areaOf(location),
+    facets: SEARCH_FACETS,
+  });
   const fault = result.status === 'error' ? queryFaultOf(result.error, lang) : null;
   const areaFault = result.status === 'error' ? areaFaultOf(result.error, lang) : null;
   // A new query keeps the area: the notice under the box says so and offers to drop it.
@@ -60,7 +71,28 @@ export function SearchPage() {
       {result.status === 'error' && !fault && !areaFault && (
         <SearchFailed error={result.error} location={location} retry={result.retry} />
       )}
-      {result.status === 'success' && <SearchResults location={location} page={result.data} />}
+      {result.status === 'success' && (
+        <div className="search-layout">
+          <div className="search-layout__main">
+            <SearchTabs location={location} page={result.data} />
+            {location.catalog ? (
+              <CatalogResults location={location} />
+            ) : (
+              <SearchResults location={location} page={result.data} />
+            )}
+          </div>
+          {result.data.facets && (
+            <aside className="card search-layout__facets" data-testid="search-facets">
+              <FacetGroups
+                facets={result.data.facets}
+                names={SEARCH_FACETS}
+                q={location.q}
+                hrefFor={hrefFor}
+              />
+            </aside>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -5,9 +5,10 @@ import { useI18n } from '../../../lib/i18n-context.js';
 import { provinceName } from '../../../lib/provinces.js';
 import { Link } from '../../../lib/router.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
-import type { BoreholeSummary, SearchResultPage } from '../api/search-boreholes.js';
+import type { BoreholeHit, SearchResultPage } from '../api/search-boreholes.js';
 import { useCustodianNames } from '../hooks/use-custodian-names.js';
 import { pageNumber, SEARCH_HELP_PATH, type SearchLocation } from '../utils/search-location.js';
+import { HighlightedText } from './highlighted-text.js';
 import { SearchPager } from './search-pager.js';
 
 export function SearchResults({ location, page }: { location: SearchLocation; page: SearchResultPage }) {
@@ -45,12 +46,12 @@ function NoResults() {
   );
 }
 
-function ResultsTable({ items }: { items: BoreholeSummary[] }) {
+function ResultsTable({ items }: { items: BoreholeHit[] }) {
   const { t, lang } = useI18n();
   const custodianName = useCustodianNames();
   const separator = lang === 'zh' ? '、' : ', ';
   return (
-    <DataTable<BoreholeSummary>
+    <DataTable<BoreholeHit>
       caption={t('search.results')}
       testId="search-results"
       rows={items}
@@ -62,7 +63,11 @@ function ResultsTable({ items }: { items: BoreholeSummary[] }) {
           header: t('borehole.hole_id'),
           cell: (r) => <Link to={`/boreholes/${encodeURIComponent(r.id)}`}>{r.hole_id || r.id}</Link>,
         },
-        { key: 'name', header: t('borehole.name'), cell: (r) => r.name },
+        {
+          key: 'name',
+          header: t('borehole.name'),
+          cell: (r) => <HighlightedText text={r.name} ranges={r.highlight?.name} />,
+        },
         {
           key: 'province',
           header: t('borehole.province'),

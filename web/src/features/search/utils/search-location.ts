@@ -14,7 +14,16 @@ export interface SearchLocation extends AreaParams {
   q: string;
   /** Cursors of the pages after the first, oldest first; the last one asks for the page shown. */
   cursors: string[];
+  /** Set when the catalog records (实物资料目录) are shown instead of the boreholes. */
+  catalog?: CatalogLocation;
 }
+
+/** The catalog list keeps its own cursors, so switching between the lists loses neither page. */
+export interface CatalogLocation {
+  cursors: string[];
+}
+
+const CATALOG_VIEW = 'catalog';
 
 export function parseSearchLocation(search: string): SearchLocation {
   const params = new URLSearchParams(search);
@@ -22,6 +31,9 @@ export function parseSearchLocation(search: string): SearchLocation {
     q: params.get('q') ?? '',
     cursors: params.getAll('cursor').filter((c) => c !== ''),
     ...readAreaParams(params),
+    ...(params.get('view') === CATALOG_VIEW
+      ? { catalog: { cursors: params.getAll('catalog_cursor').filter((c) => c !== '') } }
+      : {}),
   };
 }
 
@@ -35,6 +47,10 @@ export function searchHref(location: SearchLocation): string {
   if (location.q !== '') params.set('q', location.q);
   writeAreaParams(params, location);
   for (const cursor of location.cursors) params.append('cursor', cursor);
+  if (location.catalog) {
+    params.set('view', CATALOG_VIEW);
+    for (const cursor of location.catalog.cursors) params.append('catalog_cursor', cursor);
+  }
   return hrefOf(SEARCH_PATH, params);
 }
 
@@ -63,9 +79,47 @@ export function previousPage(location: SearchLocation): SearchLocation | null {
   return { ...location, cursors: location.cursors.slice(0, -1) };
 }
 
-/** The first page of the same query and area; the area dropped with `withArea: false`. */
+/**
+ * The first page of the same query and area, in the same list (boreholes or catalog); the area
+ * dropped with `withArea: false`.
+ */
 export function firstPage(location: SearchLocation, { withArea = true } = {}): SearchLocation {
-  return { q: location.q, cursors: [], ...(withArea ? areaOf(location) : {}) };
+  return {
+    q: location.q,
+    cursors: [],
+    ...(withArea ? areaOf(location) : {}),
+    ...(location.catalog ? { catalog: { cursors: [] } } : {}),
+  };
+}
+
+/** The same search showing the boreholes, on the page they were left at. */
+export function boreholeView(location: SearchLocation): SearchLocation {
+  const { catalog: _catalog, ...rest } = location;
+  return rest;
+}
+
+/** The same search showing the catalog records, on the page they were left at (first page if none). */
+export function catalogView(location: SearchLocation): SearchLocation {
+  return { ...location, catalog: location.catalog ?? { cursors: [] } };
+}
+
+export function catalogCursor(location: SearchLocation): string | null {
+  return location.catalog?.cursors.at(-1) ?? null;
+}
+
+export function catalogPageNumber(location: SearchLocation): number {
+  return (location.catalog?.cursors.length ?? 0) + 1;
+}
+
+export function nextCatalogPage(location: SearchLocation, nextCursor: string): SearchLocation {
+  return { ...location, catalog: { cursors: [...(location.catalog?.cursors ?? []), nextCursor] } };
+}
+
+/** The catalog page before, or null on its first page. */
+export function previousCatalogPage(location: SearchLocation): SearchLocation | null {
+  const cursors = location.catalog?.cursors ?? [];
+  if (cursors.length === 0) return null;
+  return { ...location, catalog: { cursors: cursors.slice(0, -1) } };
 }
 
 /** The same search on the map: the area drawn there, or the whole map when there is none. */
