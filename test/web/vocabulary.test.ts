@@ -66,3 +66,11 @@ describe('province names', () => {
     expect(provinceName(null, 'zh')).toBe('');
   });
 });
+
+describe('deposit type facet labels', () => {
+  it('names deposit-type keys in both languages', async () => {
+    const { facetValueLabel } = await import('../../web/src/features/search/utils/facet-terms.js');
+    expect(facetValueLabel('type', 'porphyry', 'zh')).toBe('斑岩型');
+    expect(facetValueLabel('type', 'skarn', 'en')).toBe('skarn');
+  });
+});

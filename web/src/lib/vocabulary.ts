@@ -60,6 +60,36 @@ const dataAvailable: Labels = {
   surveys: { zh: '测斜数据', en: 'Downhole surveys' },
 };
 
+// Deposit types (成矿类型) by the keys the search facets and the query language use.
+const depositType: Labels = {
+  porphyry: { zh: '斑岩型', en: 'porphyry' },
+  skarn: { zh: '矽卡岩型', en: 'skarn' },
+  magmatic_sulfide: { zh: '岩浆熔离型', en: 'magmatic sulphide' },
+  magmatic_oxide: { zh: '岩浆分异型', en: 'magmatic oxide (V–Ti magnetite, chromite)' },
+  bif: { zh: '沉积变质型', en: 'metamorphosed sedimentary (BIF)' },
+  vein: { zh: '热液脉型', en: 'hydrothermal vein' },
+  carlin: { zh: '卡林型', en: 'Carlin-type' },
+  sandstone: { zh: '砂岩型', en: 'sandstone-hosted' },
+  pegmatite: { zh: '伟晶岩型', en: 'pegmatite' },
+  ion_adsorption: { zh: '离子吸附型', en: 'ion-adsorption (regolith)' },
+  sedimentary: { zh: '沉积型', en: 'sedimentary' },
+  coal_measure: { zh: '煤系沉积型', en: 'coal measures' },
+  altered_rock: { zh: '破碎带蚀变岩型', en: 'altered fracture zone (Jiaojia type)' },
+  epithermal: { zh: '浅成低温热液型', en: 'epithermal' },
+  vms: { zh: '火山成因块状硫化物型', en: 'volcanogenic massive sulphide' },
+  sedex: { zh: '喷流沉积型', en: 'sedimentary exhalative' },
+  mvt: { zh: '密西西比河谷型', en: 'Mississippi Valley-type' },
+  carbonatite: { zh: '碳酸岩型', en: 'carbonatite' },
+  porphyrite_iron: { zh: '玢岩型', en: 'porphyrite iron (Ningwu type)' },
+  granite: { zh: '花岗岩型', en: 'granite-related (greisen, albite granite)' },
+  volcanic: { zh: '火山岩型', en: 'volcanic-related' },
+  brine: { zh: '盐湖型', en: 'salt-lake brine' },
+  placer: { zh: '砂矿型', en: 'placer' },
+  iocg: { zh: '铁氧化物铜金型', en: 'iron-oxide copper–gold' },
+  metamorphic: { zh: '区域变质型', en: 'regional metamorphic' },
+  geothermal: { zh: '沉积盆地型地热', en: 'sedimentary-basin geothermal' },
+};
+
 const commodity: Labels = {
   Cu: { zh: '铜', en: 'Copper' },
   Au: { zh: '金', en: 'Gold' },
@@ -97,6 +127,7 @@ const commodity: Labels = {
 };
 
 export const vocabularies = {
+  depositType,
   coreClass,
   custodianLevel,
   fundingSource,

@@ -78,6 +78,7 @@ export function toggleTerm(q: string, term: string): string {
 
 const FACET_VOCABULARY: Partial<Record<FacetName, Vocabulary>> = {
   commodity: 'commodity',
+  type: 'depositType',
   class: 'coreClass',
   level: 'custodianLevel',
   funding: 'fundingSource',
