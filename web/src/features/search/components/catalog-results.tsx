@@ -2,7 +2,6 @@
 // URL (catalog_cursor) so paging here never moves the borehole list's page.
 import { DataTable } from '../../../components/ui/data-table.js';
 import { Loading } from '../../../components/ui/page-state.js';
-import { formatCount } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n-context.js';
 import { Link } from '../../../lib/router.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
@@ -14,6 +13,7 @@ import {
 import { useCatalogSearch } from '../hooks/use-search.js';
 import { isStaleCursor } from '../utils/query-fault.js';
 import { areaOf } from '../utils/search-area.js';
+import { KeysetPager } from './search-pager.js';
 import {
   catalogCursor,
   catalogPageNumber,
@@ -105,38 +105,14 @@ function CatalogTable({ items }: { items: CatalogRecordSummary[] }) {
 }
 
 function CatalogPager({ location, page }: { location: SearchLocation; page: CatalogResultPage }) {
-  const { t, lang } = useI18n();
-  const number = catalogPageNumber(location);
-  const from = (number - 1) * CATALOG_PAGE_SIZE + 1;
-  const previous = previousCatalogPage(location);
-  const next = page.next_cursor != null ? nextCatalogPage(location, page.next_cursor) : null;
   return (
-    <nav className="pager" aria-label={t('search.pages')} data-testid="catalog-pager">
-      {previous ? (
-        <Link to={searchHref(previous)} rel="prev" data-testid="catalog-previous">
-          ← {t('search.previous')}
-        </Link>
-      ) : (
-        <span className="pager__disabled" aria-disabled>
-          ← {t('search.previous')}
-        </span>
-      )}
-      <span className="muted" data-testid="catalog-range">
-        {t('search.range', {
-          page: formatCount(number, lang),
-          from: formatCount(from, lang),
-          to: formatCount(from + Math.max(page.items.length, 1) - 1, lang),
-        })}
-      </span>
-      {next ? (
-        <Link to={searchHref(next)} rel="next" data-testid="catalog-next">
-          {t('search.next')} →
-        </Link>
-      ) : (
-        <span className="pager__disabled" aria-disabled>
-          {t('search.next')} →
-        </span>
-      )}
-    </nav>
+    <KeysetPager
+      testId="catalog"
+      number={catalogPageNumber(location)}
+      pageSize={CATALOG_PAGE_SIZE}
+      shown={page.items.length}
+      previous={previousCatalogPage(location)}
+      next={page.next_cursor != null ? nextCatalogPage(location, page.next_cursor) : null}
+    />
   );
 }

@@ -13,15 +13,34 @@ import {
 } from '../utils/search-location.js';
 
 export function SearchPager({ location, page }: { location: SearchLocation; page: SearchResultPage }) {
-  const { t, lang } = useI18n();
-  const number = pageNumber(location);
-  const from = (number - 1) * SEARCH_PAGE_SIZE + 1;
-  const previous = previousPage(location);
-  const next = page.next_cursor != null ? nextPage(location, page.next_cursor) : null;
   return (
-    <nav className="pager" aria-label={t('search.pages')} data-testid="search-pager">
+    <KeysetPager
+      testId="search"
+      number={pageNumber(location)}
+      pageSize={SEARCH_PAGE_SIZE}
+      shown={page.items.length}
+      previous={previousPage(location)}
+      next={page.next_cursor != null ? nextPage(location, page.next_cursor) : null}
+    />
+  );
+}
+
+/** The links and "page n · rows a–b" line of any keyset-paged list; `testId` prefixes its test ids. */
+export function KeysetPager(props: {
+  testId: string;
+  number: number;
+  pageSize: number;
+  shown: number;
+  previous: SearchLocation | null;
+  next: SearchLocation | null;
+}) {
+  const { t, lang } = useI18n();
+  const { testId, number, previous, next } = props;
+  const from = (number - 1) * props.pageSize + 1;
+  return (
+    <nav className="pager" aria-label={t('search.pages')} data-testid={`${testId}-pager`}>
       {previous ? (
-        <Link to={searchHref(previous)} rel="prev" data-testid="search-previous">
+        <Link to={searchHref(previous)} rel="prev" data-testid={`${testId}-previous`}>
           ← {t('search.previous')}
         </Link>
       ) : (
@@ -29,15 +48,15 @@ export function SearchPager({ location, page }: { location: SearchLocation; page
           ← {t('search.previous')}
         </span>
       )}
-      <span className="muted" data-testid="search-range">
+      <span className="muted" data-testid={`${testId}-range`}>
         {t('search.range', {
           page: formatCount(number, lang),
           from: formatCount(from, lang),
-          to: formatCount(from + Math.max(page.items.length, 1) - 1, lang),
+          to: formatCount(from + Math.max(props.shown, 1) - 1, lang),
         })}
       </span>
       {next ? (
-        <Link to={searchHref(next)} rel="next" data-testid="search-next">
+        <Link to={searchHref(next)} rel="next" data-testid={`${testId}-next`}>
           {t('search.next')} →
         </Link>
       ) : (
