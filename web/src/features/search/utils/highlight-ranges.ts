@@ -12,8 +12,8 @@ export interface TextPiece {
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-/** True when `index` falls between the two halves of one astral character. */
-function splitsPair(text: string, index: number): boolean {
+/** True when `index` falls between the two halves of one astral character (an emoji, 𠮷). */
+export function splitsPair(text: string, index: number): boolean {
   return (
     index > 0 &&
     index < text.length &&

@@ -3,6 +3,7 @@
 import { ApiError, type ProblemField } from '../../../lib/api-client.js';
 import type { Lang } from '../../../lib/i18n.js';
 import { isAreaParam, type AreaParam } from './search-area.js';
+import { splitsPair } from './highlight-ranges.js';
 
 export interface QueryFault {
   message: string;
@@ -60,19 +61,6 @@ export interface FaultSegments {
   /** Empty when the fault is a gap (something missing at that point). */
   fault: string;
   after: string;
-}
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
-
-/** True when `index` falls between the two halves of one character (an emoji, a rare hanzi). */
-function splitsPair(text: string, index: number): boolean {
-  return (
-    index > 0 &&
-    index < text.length &&
-    isHighSurrogate(text.charCodeAt(index - 1)) &&
-    isLowSurrogate(text.charCodeAt(index))
-  );
 }
 
 /**
