@@ -36,17 +36,19 @@ function rowValues(row: ExcelJS.Row): Array<string | null> {
   return out;
 }
 
-/** Rows of the named (or first) sheet from the whole workbook; false when there is no such sheet. */
-async function* wholeWorkbookRows(
+/** The named (or first) sheet of the workbook read whole, or undefined when there is no such sheet. */
+async function wholeWorkbookSheet(
   path: string,
   sheet: string | undefined,
   seen: string[],
-): AsyncGenerator<RawRow[], boolean> {
+): Promise<ExcelJS.Worksheet | undefined> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   seen.push(...workbook.worksheets.map((w) => w.name));
-  const worksheet = workbook.worksheets.find((w) => sheet === undefined || w.name === sheet);
-  if (!worksheet) return false;
+  return workbook.worksheets.find((w) => sheet === undefined || w.name === sheet);
+}
+
+function* sheetBatches(worksheet: ExcelJS.Worksheet): Generator<RawRow[]> {
   let batch: RawRow[] = [];
   const rows: ExcelJS.Row[] = [];
   worksheet.eachRow((row) => rows.push(row));
@@ -58,7 +60,6 @@ async function* wholeWorkbookRows(
     }
   }
   if (batch.length) yield batch;
-  return true;
 }
 
 export async function openXlsxSource(path: string, sheet?: string): Promise<RowSource> {
@@ -82,6 +83,7 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
     entries: 'ignore',
   });
   const seen: string[] = [];
+  let chosen: string | undefined;
   const noSheet = () =>
     new SourceError(
       1,
@@ -98,8 +100,14 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
       for await (const worksheet of reader) {
         const name = (worksheet as unknown as { name: string }).name;
         seen.push(name);
-        if (found || (sheet !== undefined && name !== sheet)) continue;
+        if (found || (sheet !== undefined && name !== sheet)) {
+          // Read through, not past: exceljs may be replaying this sheet from a temporary file that it
+          // deletes as soon as we move on, and an unread sheet would open it after the delete.
+          for await (const _row of worksheet) void _row;
+          continue;
+        }
         found = true;
+        chosen = name;
         let batch: RawRow[] = [];
         for await (const row of worksheet) {
           batch.push({ line: row.number, values: rowValues(row) });
@@ -121,9 +129,11 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
       // read whole instead: slower and heavier, but right.
       if (!yielded && error instanceof TypeError && /sheets/.test(error.message)) {
         seen.length = 0;
-        found = yield* wholeWorkbookRows(path, sheet, seen);
-        if (found) return;
-        throw noSheet();
+        const whole = await wholeWorkbookSheet(path, sheet, seen);
+        if (!whole) throw noSheet();
+        chosen = whole.name;
+        yield* sheetBatches(whole);
+        return;
       }
       throw new SourceError(1, '(file)', `not a readable .xlsx workbook: ${(error as Error).message}`);
     }
@@ -137,7 +147,7 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
     headers,
     // Excel drops trailing empty cells, so a short row is normal here, not ragged.
     fixedWidth: false,
-    details: { sheet: seen[seen.length - 1] },
+    details: { sheet: chosen },
     totalBytes,
     bytesRead: () => bytes,
     batches,
