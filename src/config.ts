@@ -20,6 +20,12 @@ export interface Config {
   readonly webDir: string;
   /** Raster base map(s) for the web app, e.g. 天地图 with a key; undefined = the offline map. */
   readonly basemap: unknown;
+  /** smtp:// or smtps:// server for outgoing mail; undefined = mails are written to the log instead. */
+  readonly smtpUrl: string | undefined;
+  /** The From of outgoing mail, e.g. `CoreShare <no-reply@example.org>`. */
+  readonly mailFrom: string;
+  /** The address users reach CoreShare at, without a trailing slash; links in mails start with it. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +53,58 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
     throw new ConfigError(`${key}=${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+/** The URL with its password masked, for error messages. */
+function redacted(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (_, scheme: string, userinfo: string) => {
+    const user = userinfo.split(':')[0] ?? '';
+    return `${scheme}${user}${userinfo.includes(':') ? ':***' : ''}@`;
+  });
+}
+
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.CORESHARE_SMTP_URL?.trim() || undefined;
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    throw new ConfigError(
+      `CORESHARE_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465 (got ${JSON.stringify(redacted(raw).slice(0, 60))}); unset it to write mails to the log`,
+    );
+  }
+  return raw;
+}
+
+function mailFrom(env: Env): string {
+  const raw = env.CORESHARE_MAIL_FROM?.trim() || 'CoreShare <no-reply@localhost>';
+  // A line break would let the value add headers of its own.
+  if (!raw.includes('@') || /[\r\n]/.test(raw)) {
+    throw new ConfigError(
+      `CORESHARE_MAIL_FROM must be an address such as "CoreShare <no-reply@example.org>" (got ${JSON.stringify(raw.slice(0, 60))})`,
+    );
+  }
+  return raw;
+}
+
+function publicUrl(env: Env, port: number): string {
+  const raw = env.CORESHARE_PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `CORESHARE_PUBLIC_URL must be the http:// or https:// address users reach CoreShare at, e.g. https://coreshare.example.org (got ${JSON.stringify(raw.slice(0, 60))})`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -78,16 +136,20 @@ export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
       );
     }
   }
+  const port = integer(env, 'CORESHARE_PORT', 8080, 0, 65535);
   const config: Config = {
     engine: databaseUrl ? 'postgres' : 'sqlite',
     dataDir: resolve(env.CORESHARE_DATA_DIR ?? './data'),
     databaseUrl,
-    port: integer(env, 'CORESHARE_PORT', 8080, 0, 65535),
+    port,
     host: env.CORESHARE_HOST ?? '0.0.0.0',
     demoBoreholes: integer(env, 'CORESHARE_DEMO_BOREHOLES', 20_000, 0, 5_000_000),
     logLevel,
     webDir: resolve(env.CORESHARE_WEB_DIR ?? join(projectRoot(), 'dist/web')),
     basemap,
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
+    publicUrl: publicUrl(env, port),
   };
   return Object.freeze(config);
 }
