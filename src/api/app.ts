@@ -19,18 +19,26 @@ import { catalogRoutes } from './routes/catalog.routes.js';
 import { mapRoutes } from './routes/map.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { ogcRoutes } from './routes/ogc.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authPlugin } from './auth.plugin.js';
+import { Account, ApiToken, AuditEntry } from './schemas/account.schema.js';
+import { createMailer, type Mailer } from '../services/mail/mailer.js';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<Config, 'webDir' | 'logLevel'> & Partial<Pick<Config, 'basemap'>>;
+  config: Pick<Config, 'webDir' | 'logLevel'> &
+    Partial<Pick<Config, 'basemap' | 'publicUrl' | 'smtpUrl' | 'mailFrom'>>;
   logger?: FastifyServerOptions['logger'];
+  /** Outgoing mail; by default built from the config (SMTP, or the log when none is set). */
+  mailer?: Mailer;
 }
 
 export interface CoreShareApp extends FastifyInstance {
   clusters: MapClusters;
 }
 
-export async function buildApp({ store, config, logger }: AppOptions): Promise<CoreShareApp> {
+export async function buildApp({ store, config, logger, mailer }: AppOptions): Promise<CoreShareApp> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
@@ -50,6 +58,8 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
         { name: 'custodians' },
         { name: 'catalog' },
         { name: 'map' },
+        { name: 'auth' },
+        { name: 'audit' },
         { name: 'health' },
       ],
     },
@@ -58,9 +68,28 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  for (const schema of [Problem, BoreholeSummary, BoreholeDetail, Custodian, CatalogRecord])
+  for (const schema of [
+    Problem,
+    BoreholeSummary,
+    BoreholeDetail,
+    Custodian,
+    CatalogRecord,
+    Account,
+    ApiToken,
+    AuditEntry,
+  ])
     app.addSchema(schema);
   registerProblemHandlers(app);
+
+  const publicUrl = config.publicUrl ?? 'http://localhost:8080';
+  const secureCookies = publicUrl.startsWith('https:');
+  await app.register(authPlugin, { store, secureCookies });
+  const mail =
+    mailer ??
+    createMailer(
+      { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom ?? 'CoreShare <no-reply@localhost>' },
+      app.log,
+    );
 
   const clusters = new MapClusters(store);
   await app.register(healthRoutes, { store });
@@ -70,6 +99,8 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<C
   await app.register(mapRoutes, { clusters });
   await app.register(searchRoutes, { store });
   await app.register(ogcRoutes, { store });
+  await app.register(authRoutes, { store, mailer: mail, publicUrl, secureCookies });
+  await app.register(auditRoutes, { store });
 
   // Settings the web app reads before it starts, so operators configure it without rebuilding.
   const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;

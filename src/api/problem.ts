@@ -1,7 +1,7 @@
 // One error handler: typed errors and validation failures become RFC 9457 problem details;
 // anything unexpected is logged in full and answered with a 500 that reveals nothing.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ProblemField } from '../services/errors.js';
+import { AppError, TooManyRequestsError, type ProblemField } from '../services/errors.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -10,10 +10,12 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 export function sendProblem(
@@ -41,6 +43,8 @@ export function sendProblem(
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequestsError)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
       return sendProblem(reply, request, error.status, error.message, error.code, error.problems);
     }
     if (error.validation) {

@@ -42,3 +42,29 @@ export class ConflictError extends AppError {
     super('conflict', 409, message);
   }
 }
+
+/** No identity, or one that has expired: sign in (again). */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'sign in first', messageZh = '请先登录', code = 'unauthenticated') {
+    super(code, 401, message, [{ message, message_zh: messageZh }]);
+  }
+}
+
+/** A known caller asking for what its roles do not allow, or a refused rule. */
+export class ForbiddenError extends AppError {
+  constructor(message: string, messageZh: string, code = 'forbidden') {
+    super(code, 403, message, [{ message, message_zh: messageZh }]);
+  }
+}
+
+/** Too many attempts: `retryAfterSeconds` tells the client when to try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    messageZh: string,
+    readonly retryAfterSeconds: number,
+    code = 'too_many_requests',
+  ) {
+    super(code, 429, message, [{ message, message_zh: messageZh }]);
+  }
+}

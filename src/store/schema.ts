@@ -1,6 +1,7 @@
 // Row types of the tables, identical on both engines (dates as ISO-8601 text, flags as 0/1 integers,
 // so the same repository code and the same tests serve SQLite and PostgreSQL).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../domain/accounts/access.js';
 
 export interface CustodianTable {
   id: Generated<number>;
@@ -135,6 +136,105 @@ export interface SearchIndexStateTable {
   indexed_through: string;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  public_id: string;
+  /** Lower-cased: one account per address. */
+  email: string;
+  display_name: string;
+  /** argon2id PHC string; null for an account that signs in only with tokens. */
+  password_hash: string | null;
+  email_verified_at: string | null;
+  real_name: string | null;
+  real_name_status: 'unchecked' | 'verified' | 'rejected';
+  real_name_checked_at: string | null;
+  locale: 'zh' | 'en';
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  role: Role;
+  /** The custodian a curator works for. */
+  custodian_id: number | null;
+  /** An administrator's province; null = national. */
+  province_code: string | null;
+  created_at: string;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the cookie's secret: a stolen database holds no usable session. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  public_id: string;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, shown so a user can tell tokens apart. */
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface EmailTokenTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'verify_email' | 'reset_password';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+  succeeded: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  /** Who, as text that survives the account: `user:<public id> <email>`, `cli:<os user>`, `anonymous`. */
+  actor: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  /** Canonical JSON. */
+  detail: string;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The chain's last link, one row: appending locks it, so entries are numbered without gaps. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   custodian: CustodianTable;
   organisation: OrganisationTable;
@@ -146,6 +246,14 @@ export interface Database {
   sample: SampleTable;
   catalog_record: CatalogRecordTable;
   search_index_state: SearchIndexStateTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  email_token: EmailTokenTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export type CustodianRow = Selectable<CustodianTable>;
@@ -158,3 +266,6 @@ export type LithologyRow = Selectable<LithologyTable>;
 export type CoreBoxRow = Selectable<CoreBoxTable>;
 export type SampleRow = Selectable<SampleTable>;
 export type CatalogRecordRow = Selectable<CatalogRecordTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,6 +1,7 @@
 // Forward-only migrations for the embedded engine. Frozen once released: add a new entry, never edit one.
 import { sql, type Kysely } from 'kysely';
 import type { MigrationList } from '../../migrate.js';
+import { accountsSchema } from '../shared/accounts.migration.js';
 
 const catalogFoundation = `
 CREATE TABLE custodian (
@@ -251,4 +252,8 @@ export const sqliteMigrations: MigrationList = [
   { name: '2026-11-26-catalog-foundation', up: (db) => runScript(db, catalogFoundation) },
   { name: '2026-11-26-named-unique-indexes', up: (db) => rebuild(db, namedUniqueIndexes) },
   { name: '2026-11-26-search-index', up: (db) => runScript(db, searchIndex) },
+  {
+    name: '2026-11-27-accounts-and-audit',
+    up: (db) => runScript(db, accountsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+  },
 ];
