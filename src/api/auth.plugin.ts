@@ -8,12 +8,17 @@ import type { Store } from '../store/store.js';
 import { authenticate } from '../services/accounts/auth.service.js';
 import { sameSecret } from '../services/accounts/secrets.js';
 import { recordAuditAlone, type Caller } from '../services/audit.service.js';
+import { requireAccess } from '../services/accounts/access.service.js';
 import { ANONYMOUS } from '../domain/accounts/access.js';
 import { sendProblem } from './problem.js';
 
 export const SESSION_COOKIE = 'cs_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Refuse anonymous callers before the body is validated: a 401 must not hide behind a 400. */
+    signIn?: boolean;
+  }
   interface FastifyRequest {
     caller: Caller;
     /** The session's CSRF token, for the web app to echo on writes. */
@@ -50,6 +55,10 @@ export const authPlugin = fp<AuthPluginOptions>(async (app, { store, secureCooki
   await app.register(cookie);
   app.decorateRequest('caller', null as unknown as Caller);
   app.decorateRequest('csrfToken', undefined);
+
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (request.routeOptions.config.signIn) await requireAccess(store, request.caller, 'account.self');
+  });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization;

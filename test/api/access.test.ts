@@ -1,27 +1,75 @@
-// Who may call what. Until accounts arrive (the sharing issue) every published endpoint is a public
-// read, and no write is reachable over HTTP: curators write through the CLI.
+// Who may call what: every documented endpoint × every role, from the OpenAPI document itself, so
+// a new endpoint without a row here fails this test. A refusal is a problem-details 401 (no or
+// ended identity) or 403 (known caller, not allowed), and each one is written to the audit log.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type CoreShareApp } from '../../src/api/app.js';
-import { openStore } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/store.js';
 import { seedBoreholes } from '../support/factories.js';
 import { publicId } from '../../src/domain/public-id.js';
+import { ROLES, systemActor, type Role } from '../../src/domain/accounts/access.js';
+import { addUser } from '../../src/services/accounts/user-admin.service.js';
+import { createApiToken } from '../../src/services/accounts/api-token.service.js';
+import { authenticate } from '../../src/services/accounts/auth.service.js';
 
-describe('access to every endpoint', () => {
+type Who = 'anonymous' | Role;
+const EVERYONE: Who[] = ['anonymous', ...ROLES];
+const SIGNED_IN: Who[] = [...ROLES];
+const ADMIN: Who[] = ['administrator'];
+
+/** Who may call each documented endpoint ("METHOD path" as in the OpenAPI document). */
+const ACCESS: Record<string, Who[]> = {
+  'GET /healthz': EVERYONE,
+  'GET /api/boreholes': EVERYONE,
+  'GET /api/boreholes/{id}': EVERYONE,
+  'GET /api/custodians': EVERYONE,
+  'GET /api/custodians/{code}': EVERYONE,
+  'GET /api/catalog': EVERYONE,
+  'GET /api/map/clusters': EVERYONE,
+  'GET /api/search': EVERYONE,
+  'GET /api/search/catalog': EVERYONE,
+  'GET /api/search/clusters': EVERYONE,
+  'GET /api/search/export': EVERYONE,
+  'GET /api/search/fields': EVERYONE,
+  'GET /ogc': EVERYONE,
+  'GET /ogc/conformance': EVERYONE,
+  'GET /ogc/collections': EVERYONE,
+  'GET /ogc/collections/{collectionId}': EVERYONE,
+  'GET /ogc/collections/boreholes/items': EVERYONE,
+  'GET /ogc/collections/boreholes/items/{featureId}': EVERYONE,
+  'GET /ogc/collections/catalog/items': EVERYONE,
+  'GET /ogc/collections/catalog/items/{featureId}': EVERYONE,
+  'POST /api/auth/signup': EVERYONE,
+  'POST /api/auth/verify-email': EVERYONE,
+  'POST /api/auth/resend-verification': EVERYONE,
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/auth/logout': EVERYONE,
+  'GET /api/auth/me': EVERYONE,
+  'GET /api/auth/tokens': SIGNED_IN,
+  'POST /api/auth/tokens': SIGNED_IN,
+  'DELETE /api/auth/tokens/{id}': SIGNED_IN,
+  'GET /api/audit': ADMIN,
+  'GET /api/audit/verify': ADMIN,
+};
+
+describe('access to every endpoint, for every role', () => {
   let app: CoreShareApp;
-  let paths: string[];
+  let store: Store;
+  let routes: Array<{ method: string; path: string }>;
   let boreholeId: string;
+  const tokens = new Map<Who, string>();
   const catalogId = publicId('catalog', 'DZ-ACCESS-1');
+
   beforeAll(async () => {
-    const store = openStore({
+    store = openStore({
       engine: 'sqlite',
       file: join(mkdtempSync(join(tmpdir(), 'cs-access-')), 'a.sqlite'),
     });
     await store.migrate();
     await seedBoreholes(store, 3);
-    // One catalog record, so the OGC catalog feature route has a feature to show.
+    const now = '2026-01-01';
     await store.bulk.transaction((s) =>
       s.upsert('catalog_record', [
         {
@@ -37,38 +85,125 @@ describe('access to every endpoint', () => {
           unit: null,
           year: null,
           description: null,
-          created_at: '2026-01-01',
-          updated_at: '2026-01-01',
+          created_at: now,
+          updated_at: now,
         },
       ]),
     );
+    await store.db
+      .insertInto('organisation')
+      .values({
+        code: 'ORG',
+        name_zh: '单位',
+        name_en: null,
+        kind: 'other',
+        province_code: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const cli = { actor: systemActor('test'), ip: null };
+    for (const role of ROLES) {
+      const account = await addUser(store, cli, {
+        email: `${role}@access.test`,
+        organisation: 'ORG',
+        role,
+        ...(role === 'curator' && { custodian: 'XZ' }),
+      });
+      const user = (
+        await store.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('public_id', '=', account.id)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const actor = (await authenticate(store, {})).actor;
+      // Token creation needs the user as caller: build it from the stored account.
+      const self = {
+        ...actor,
+        kind: 'user' as const,
+        user_id: user,
+        public_id: account.id,
+        email: account.email,
+        label: account.email,
+      };
+      tokens.set(
+        role,
+        (await createApiToken(store, { actor: self, ip: null }, { name: 'access test' })).token,
+      );
+    }
     app = await buildApp({ store, config: { webDir: '/nonexistent', logLevel: 'silent' }, logger: false });
-    paths = Object.keys((await app.inject({ url: '/api/openapi.json' })).json().paths);
+    const paths = (await app.inject({ url: '/api/openapi.json' })).json().paths as Record<
+      string,
+      Record<string, unknown>
+    >;
+    routes = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+    );
     boreholeId = (await app.inject({ url: '/api/boreholes' })).json().items[0].id;
   });
 
   const concrete = (p: string) =>
     p
-      .replace('{id}', boreholeId)
+      .replace(
+        '{id}',
+        p.startsWith('/api/boreholes')
+          ? boreholeId
+          : p.startsWith('/api/catalog')
+            ? catalogId
+            : 'CSTNOTATOKEN0000',
+      )
       .replace('{code}', 'XZ')
       .replace('{collectionId}', 'boreholes')
       .replace('{featureId}', p.startsWith('/ogc/collections/catalog/') ? catalogId : boreholeId) +
     (p === '/api/map/clusters' || p === '/api/search/clusters' ? '?bbox=0,0,180,80&zoom=2' : '');
 
-  it('lets an anonymous visitor read every documented endpoint', async () => {
-    for (const path of paths) {
-      const res = await app.inject({ url: concrete(path) });
-      expect(res.statusCode, path).toBe(200);
+  const deniedCount = async () =>
+    Number(
+      (
+        await store.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('outcome', '=', 'denied')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('has a row for every documented endpoint, and documents every row', () => {
+    const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(documented).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it('lets exactly the listed roles through; refuses the rest with 401 or 403, each one audited', async () => {
+    for (const { method, path } of routes) {
+      const allowed = ACCESS[`${method} ${path}`]!;
+      for (const who of EVERYONE) {
+        const before = await deniedCount();
+        const res = await app.inject({
+          method: method as 'GET',
+          url: concrete(path),
+          ...(method !== 'GET' && { payload: {} }),
+          headers: who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)}` },
+        });
+        const label = `${who} ${method} ${path} → ${res.statusCode}`;
+        if (allowed.includes(who)) {
+          expect([401, 403], label).not.toContain(res.statusCode);
+          expect(res.statusCode, label).toBeLessThan(500);
+        } else {
+          expect(res.statusCode, label).toBe(who === 'anonymous' ? 401 : 403);
+          expect(res.headers['content-type'], label).toContain('application/problem+json');
+          expect(res.json().errors[0].message_zh, label).toBeTruthy();
+          expect(await deniedCount(), `${label} is audited`).toBe(before + 1);
+        }
+      }
     }
   });
 
-  it('exposes no write over HTTP yet', async () => {
-    for (const path of paths) {
-      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
-        const res = await app.inject({ method, url: concrete(path), payload: {} });
-        expect(res.statusCode, `${method} ${path}`).toBe(404);
-        expect(res.headers['content-type']).toContain('application/problem+json');
-      }
+  it('answers methods no route has with a problem-details 404', async () => {
+    for (const { path } of routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/search'))) {
+      const res = await app.inject({ method: 'PUT', url: concrete(path), payload: {} });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
     }
   });
 });

@@ -165,8 +165,15 @@ eachEngine('accounts over HTTP', ({ fresh }) => {
     });
     expect(out.statusCode).toBe(204);
     const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
-    expect(after.statusCode).toBe(401);
-    expect(after.json().code).toBe('session_expired');
+    expect(after.json()).toEqual({ account: null, csrf_token: null, session_expired: true });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: { cookie },
+      payload: { name: 'x' },
+    });
+    expect(write.statusCode).toBe(401);
+    expect(write.json().code).toBe('session_expired');
   });
 
   it('refuses bad sign-up input with the field named, and a second account for one address', async () => {
@@ -214,9 +221,10 @@ eachEngine('accounts over HTTP', ({ fresh }) => {
     const res = await login('admin@mnr.test', 'admin-password-1', '10.0.0.7');
     const cookie = cookieOf(res);
     await store.db.updateTable('user_session').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
-    const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
-    expect(me.statusCode).toBe(401);
-    expect(me.json().code).toBe('session_expired');
+    const tokens = await app.inject({ url: '/api/auth/tokens', headers: { cookie } });
+    expect(tokens.statusCode).toBe(401);
+    expect(tokens.json().code).toBe('session_expired');
+    expect(tokens.json().errors[0].message_zh).toBe('登录已失效，请重新登录');
   });
 
   it('audits sign-ups, sign-ins and refusals in a chain only an administrator reads', async () => {

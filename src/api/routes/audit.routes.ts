@@ -10,6 +10,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (a
   app.get(
     '/api/audit',
     {
+      config: { signIn: true },
       schema: {
         tags: ['audit'],
         summary: 'Audit entries, newest first',
@@ -46,6 +47,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (a
   app.get(
     '/api/audit/verify',
     {
+      config: { signIn: true },
       schema: {
         tags: ['audit'],
         summary: 'Re-compute the hash chain and name the first entry that does not hold',

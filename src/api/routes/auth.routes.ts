@@ -129,22 +129,33 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
     {
       schema: {
         tags,
-        summary: 'The signed-in account, its roles, and the CSRF token the web app sends on writes',
+        summary:
+          'The signed-in account, its roles, and the CSRF token the web app sends on writes; account null when signed out',
         response: {
-          200: Type.Object({ account: Type.Ref('Account'), csrf_token: Nullable(Type.String()) }),
+          200: Type.Object({
+            account: Nullable(Type.Ref('Account')),
+            csrf_token: Nullable(Type.String()),
+            session_expired: Type.Boolean({ description: 'a session cookie came but its session has ended' }),
+          }),
           ...authProblems,
         },
       },
     },
-    async (request) => ({
-      account: await myAccount(store, request.caller),
-      csrf_token: request.csrfToken ?? null,
-    }),
+    // Asked on every page load: signed out is an answer here, not a refusal to audit.
+    async (request) =>
+      request.caller.actor.kind === 'anonymous'
+        ? { account: null, csrf_token: null, session_expired: request.caller.session_expired === true }
+        : {
+            account: await myAccount(store, request.caller),
+            csrf_token: request.csrfToken ?? null,
+            session_expired: false,
+          },
   );
 
   app.get(
     '/api/auth/tokens',
     {
+      config: { signIn: true },
       schema: {
         tags,
         summary: 'The caller’s API tokens (never the secrets)',
@@ -157,6 +168,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
   app.post(
     '/api/auth/tokens',
     {
+      config: { signIn: true },
       schema: {
         tags,
         summary: 'Create an API token; its secret is shown in this answer only',
@@ -177,6 +189,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
   app.delete(
     '/api/auth/tokens/:id',
     {
+      config: { signIn: true },
       schema: {
         tags,
         summary: 'Revoke one of the caller’s API tokens',
