@@ -21,6 +21,8 @@ import { searchRoutes } from './routes/search.routes.js';
 import { ogcRoutes } from './routes/ogc.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { offerRoutes } from './routes/offers.routes.js';
+import { Offer } from './schemas/offer.schema.js';
 import { authPlugin } from './auth.plugin.js';
 import { Account, ApiToken, AuditEntry } from './schemas/account.schema.js';
 import { createMailer, type Mailer } from '../services/mail/mailer.js';
@@ -59,6 +61,7 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
         { name: 'catalog' },
         { name: 'map' },
         { name: 'auth' },
+        { name: 'offers' },
         { name: 'audit' },
         { name: 'health' },
       ],
@@ -77,6 +80,7 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
     Account,
     ApiToken,
     AuditEntry,
+    Offer,
   ])
     app.addSchema(schema);
   registerProblemHandlers(app);
@@ -101,6 +105,7 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
   await app.register(ogcRoutes, { store });
   await app.register(authRoutes, { store, mailer: mail, publicUrl, secureCookies });
   await app.register(auditRoutes, { store });
+  await app.register(offerRoutes, { store });
 
   // Settings the web app reads before it starts, so operators configure it without rebuilding.
   const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;

@@ -64,6 +64,8 @@ export interface BoreholeTable {
   recovery: number | null;
   created_at: string;
   updated_at: string;
+  /** Bits of the sharing modes open on it by some offer (domain/sharing/offer-rules.ts modeBit). */
+  offered_modes: Generated<number>;
 }
 
 export interface BoreholeCommodityTable {
@@ -235,6 +237,31 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface SharingOfferTable {
+  id: Generated<number>;
+  public_id: string;
+  custodian_id: number;
+  scope: 'borehole' | 'collection';
+  borehole_id: number | null;
+  depth_from: number | null;
+  depth_to: number | null;
+  dataset: string | null;
+  /** JSON array of mode codes. */
+  modes: string;
+  modes_mask: number;
+  audience: 'everyone' | 'researchers' | 'organisations' | 'nobody';
+  /** JSON array of organisation codes. */
+  organisations: string;
+  fee_kind: string;
+  fee_amount: number | null;
+  conditions_zh: string | null;
+  conditions_en: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
 export interface Database {
   custodian: CustodianTable;
   organisation: OrganisationTable;
@@ -254,6 +281,7 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  sharing_offer: SharingOfferTable;
 }
 
 export type CustodianRow = Selectable<CustodianTable>;

@@ -13,14 +13,23 @@ import { ROLES, systemActor, type Role } from '../../src/domain/accounts/access.
 import { addUser } from '../../src/services/accounts/user-admin.service.js';
 import { createApiToken } from '../../src/services/accounts/api-token.service.js';
 import { authenticate } from '../../src/services/accounts/auth.service.js';
+import { createOffer } from '../../src/services/sharing/offer.service.js';
 
 type Who = 'anonymous' | Role;
+const cli = { actor: systemActor('test'), ip: null };
 const EVERYONE: Who[] = ['anonymous', ...ROLES];
 const SIGNED_IN: Who[] = [...ROLES];
 const ADMIN: Who[] = ['administrator'];
 
-/** Who may call each documented endpoint ("METHOD path" as in the OpenAPI document). */
-const ACCESS: Record<string, Who[]> = {
+const OFFER_TERMS = { modes: ['cooperative'], audience: 'everyone', fee_kind: 'none' };
+/** The custodian's curator, and administrators (a national one oversees every custodian). */
+const CURATORS: Who[] = ['curator', 'administrator'];
+
+/**
+ * Who may call each documented endpoint ("METHOD path" as in the OpenAPI document), with a valid
+ * body where the check depends on what is asked for.
+ */
+const ACCESS: Record<string, Who[] | { who: Who[]; body: unknown }> = {
   'GET /healthz': EVERYONE,
   'GET /api/boreholes': EVERYONE,
   'GET /api/boreholes/{id}': EVERYONE,
@@ -50,6 +59,10 @@ const ACCESS: Record<string, Who[]> = {
   'GET /api/auth/tokens': SIGNED_IN,
   'POST /api/auth/tokens': SIGNED_IN,
   'DELETE /api/auth/tokens/{id}': SIGNED_IN,
+  'GET /api/offers': EVERYONE,
+  'POST /api/offers': { who: CURATORS, body: { scope: 'collection', custodian: 'XZ', ...OFFER_TERMS } },
+  'PUT /api/offers/{id}': { who: CURATORS, body: OFFER_TERMS },
+  'DELETE /api/offers/{id}': CURATORS,
   'GET /api/audit': ADMIN,
   'GET /api/audit/verify': ADMIN,
 };
@@ -59,6 +72,7 @@ describe('access to every endpoint, for every role', () => {
   let store: Store;
   let routes: Array<{ method: string; path: string }>;
   let boreholeId: string;
+  let offerId: string;
   const tokens = new Map<Who, string>();
   const catalogId = publicId('catalog', 'DZ-ACCESS-1');
 
@@ -102,7 +116,6 @@ describe('access to every endpoint, for every role', () => {
         updated_at: now,
       })
       .execute();
-    const cli = { actor: systemActor('test'), ip: null };
     for (const role of ROLES) {
       const account = await addUser(store, cli, {
         email: `${role}@access.test`,
@@ -141,6 +154,15 @@ describe('access to every endpoint, for every role', () => {
       Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
     );
     boreholeId = (await app.inject({ url: '/api/boreholes' })).json().items[0].id;
+    offerId = (
+      await createOffer(store, cli, {
+        scope: 'collection',
+        custodian: 'XZ',
+        modes: ['cooperative'],
+        audience: 'everyone',
+        fee_kind: 'none',
+      })
+    ).id;
   });
 
   const concrete = (p: string) =>
@@ -151,7 +173,9 @@ describe('access to every endpoint, for every role', () => {
           ? boreholeId
           : p.startsWith('/api/catalog')
             ? catalogId
-            : 'CSTNOTATOKEN0000',
+            : p.startsWith('/api/offers')
+              ? offerId
+              : 'CSTNOTATOKEN0000',
       )
       .replace('{code}', 'XZ')
       .replace('{collectionId}', 'boreholes')
@@ -176,16 +200,18 @@ describe('access to every endpoint, for every role', () => {
 
   it('lets exactly the listed roles through; refuses the rest with 401 or 403, each one audited', async () => {
     for (const { method, path } of routes) {
-      const allowed = ACCESS[`${method} ${path}`]!;
+      const rule = ACCESS[`${method} ${path}`]!;
+      const allowed = Array.isArray(rule) ? rule : rule.who;
+      const body = Array.isArray(rule) ? {} : rule.body;
       for (const who of EVERYONE) {
         const before = await deniedCount();
         const res = await app.inject({
           method: method as 'GET',
           url: concrete(path),
-          ...(method !== 'GET' && { payload: {} }),
+          ...(method !== 'GET' && { payload: body as object }),
           headers: who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)}` },
         });
-        const label = `${who} ${method} ${path} → ${res.statusCode}`;
+        const label = `${who} ${method} ${path} → ${res.statusCode} ${res.statusCode >= 400 ? res.body.slice(0, 200) : ''}`;
         if (allowed.includes(who)) {
           expect([401, 403], label).not.toContain(res.statusCode);
           expect(res.statusCode, label).toBeLessThan(500);

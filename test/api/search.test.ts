@@ -8,7 +8,10 @@ import { addCustodian, tempDir } from '../services/import/import-helpers.js';
 import { buildApp, type CoreShareApp } from '../../src/api/app.js';
 import { importFile } from '../../src/services/import/import.service.js';
 import { updateSearchIndex } from '../../src/services/search/search-indexer.service.js';
-import { eligibleModes } from '../../src/domain/sharing-modes.js';
+import { eligibleModes, SHARING_MODES } from '../../src/domain/sharing-modes.js';
+import { systemActor } from '../../src/domain/accounts/access.js';
+import { createOffer } from '../../src/services/sharing/offer.service.js';
+import type { Store } from '../../src/store/store.js';
 import { distanceKm } from '../../src/domain/search/areas.js';
 
 const COLLARS = `hole_id,name,lon,lat,total_depth,deposit,province,commodity,class,custodian,funding,deposit_type,confidentiality,drill_start
@@ -27,8 +30,9 @@ DZ-53-002,云南普朗铜矿区薄片,Thin sections of the Pulang district,薄�
 
 eachEngine('search API', ({ fresh }) => {
   let app: CoreShareApp;
+  let store: Store;
   beforeAll(async () => {
-    const store = await fresh();
+    store = await fresh();
     await addCustodian(store, 'XZ');
     const file = join(tempDir(), 'collars.csv');
     writeFileSync(file, COLLARS);
@@ -75,21 +79,22 @@ eachEngine('search API', ({ fresh }) => {
     expect(await holes('有:岩性')).toEqual([]);
   });
 
-  it('filters sharing modes by the same rule the domain states', async () => {
+  it('filters sharing modes: open by an offer, and allowed by the same rule the domain states', async () => {
+    expect(await holes('mode:cooperative')).toEqual([]);
+    await createOffer(store, { actor: systemActor('test'), ip: null }, {
+      scope: 'collection',
+      custodian: 'XZ',
+      modes: [...SHARING_MODES],
+      audience: 'everyone',
+      fee_kind: 'none',
+    });
     const facts = {
       ZK1616: { funding_source: 'central_fiscal', ownership_dispute: false, core_class: 'I' },
       ZK0801: { funding_source: 'local_fiscal', ownership_dispute: false, core_class: 'II' },
       'PL-001': { funding_source: 'enterprise', ownership_dispute: false, core_class: 'I' },
       'DJ-7': { funding_source: 'self_funded', ownership_dispute: false, core_class: 'III' },
     } as const;
-    for (const mode of [
-      'public_welfare',
-      'public_loan',
-      'cooperative',
-      'trade',
-      'lease',
-      'permit',
-    ] as const) {
+    for (const mode of SHARING_MODES) {
       const expected = Object.entries(facts)
         .filter(([, f]) => eligibleModes(f).includes(mode))
         .map(([hole]) => hole)

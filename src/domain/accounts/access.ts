@@ -70,6 +70,11 @@ export type Permission =
   | 'request.create'
   /** Publish and change what a custodian holds and offers. Subject: the custodian. */
   | 'custodian.curate'
+  /**
+   * State what a holding offers for sharing. Subject: the custodian, and for one borehole its class
+   * and depositor: Class Ⅲ core with a depositor is the owner's to offer (principle 2, voluntary).
+   */
+  | 'offer.write'
   /** Grant or refuse administrative permits. Subject: the province of the core, if known. */
   | 'permit.decide'
   /** See true positions and details of classified core. Subject: the custodian holding it. */
@@ -80,6 +85,9 @@ export type Permission =
 export interface AccessSubject {
   custodian_id?: number | null;
   province_code?: string | null;
+  core_class?: string | null;
+  /** The depositor organisation's code, for Class Ⅲ core. */
+  depositor_code?: string | null;
 }
 
 export type AccessDecision =
@@ -136,6 +144,19 @@ export function decide(actor: Actor, permission: Permission, subject: AccessSubj
       return curates(actor, subject.custodian_id) || administers(actor, subject.province_code ?? null)
         ? ALLOW
         : deny('only this custodian’s curators may change it', '仅该馆藏机构的管理员可修改');
+    case 'offer.write':
+      if (subject.core_class === 'III' && subject.depositor_code)
+        return actor.memberships.some(
+          (m) => m.role === 'owner' && m.organisation_code === subject.depositor_code,
+        )
+          ? ALLOW
+          : deny(
+              'Class III core is offered by its owner alone (principle 2, voluntary)',
+              'Ⅲ类岩芯是否共享、如何共享由其所有者自主决定',
+            );
+      return curates(actor, subject.custodian_id) || administers(actor, subject.province_code ?? null)
+        ? ALLOW
+        : deny('only this custodian’s curators may state what it offers', '仅该馆藏机构的管理员可设置共享');
     case 'permit.decide':
       return administers(actor, subject.province_code ?? null)
         ? ALLOW

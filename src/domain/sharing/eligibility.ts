@@ -182,11 +182,16 @@ function legalRefusals(
       );
     }
   }
-  for (const rule of modeBasisProblems(request.mode, core)) {
-    const [message, message_zh] = BASIS_MESSAGES[rule](request.mode);
-    out.push(refuse(rule, message, message_zh));
-  }
+  out.push(...basisRefusals(request.mode, core));
   return out;
+}
+
+/** Why the core itself rules the mode out (modeBasisProblems), as refusals in both languages. */
+export function basisRefusals(mode: SharingMode, core: SharingFacts): Refusal<ModeBasisRule>[] {
+  return modeBasisProblems(mode, core).map((rule) => {
+    const [message, message_zh] = BASIS_MESSAGES[rule](mode);
+    return refuse(rule, message, message_zh);
+  });
 }
 
 function purposeRefusals(core: CoreFacts, request: RequestFacts): Refusal<EligibilityRule>[] {

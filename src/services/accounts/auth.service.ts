@@ -95,7 +95,7 @@ async function view(store: Store, user: AppUserRow): Promise<AccountView> {
 }
 
 /** The actor a signed-in user acts as: their roles, loaded once per request. */
-async function actorOf(store: Store, user: AppUserRow, via: Actor['via']): Promise<Actor> {
+export async function actorOf(store: Store, user: AppUserRow, via: Actor['via']): Promise<Actor> {
   const memberships = await accountRepository(store.db).membershipsOf(user.id);
   return {
     kind: 'user',

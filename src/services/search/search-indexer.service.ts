@@ -4,6 +4,7 @@
 import { COMMODITIES, DEPOSIT_TYPES, provinceByCode } from '../../domain/china.js';
 import { indexText } from '../../domain/search/analyzer.js';
 import type { Store } from '../../store/store.js';
+import { refreshAllOfferedModes } from '../sharing/offer.service.js';
 import type { IndexedDoc, SearchEntity } from '../../store/search.js';
 
 const PAGE = 5000;
@@ -191,5 +192,7 @@ export async function updateSearchIndex(
     }
     reports.push({ entity, docs, seconds: (performance.now() - started) / 1000 });
   }
+  // New or moved boreholes fall under their custodian's collection offers: `mode:` reads those bits.
+  if (reports.some((r) => r.entity === 'borehole' && r.docs > 0)) await refreshAllOfferedModes(store);
   return reports;
 }

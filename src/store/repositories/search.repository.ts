@@ -8,6 +8,7 @@ import {
   type RawBuilder,
   type SqlBool,
 } from 'kysely';
+import { SHARING_MODES, type SharingMode } from '../../domain/sharing-modes.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
@@ -45,8 +46,18 @@ function depositTypeSpellings(keys: readonly string[]): string[] {
 const never = sql<SqlBool>`1 = 0`;
 const always = sql<SqlBool>`1 = 1`;
 
-/** Mirrors eligibleModes() in src/domain/sharing-modes.ts (a test keeps the two in step). */
+/**
+ * Open in a mode: some live offer opens it (the offered_modes bits) and the core can be shared that
+ * way at all, as eligibleModes() in src/domain/sharing-modes.ts states (a test keeps the two in step).
+ */
 function modeCondition(eb: Holes, mode: string): Condition {
+  const index = SHARING_MODES.indexOf(mode as SharingMode);
+  if (index < 0) return never;
+  const offered = sql<SqlBool>`(b.offered_modes & ${sql.lit(1 << index)}) <> 0`;
+  return eb.and([offered, modeBasis(eb, mode as SharingMode)]);
+}
+
+function modeBasis(eb: Holes, mode: SharingMode): Condition {
   switch (mode) {
     case 'public_welfare':
     case 'public_loan':
@@ -62,8 +73,6 @@ function modeCondition(eb: Holes, mode: string): Condition {
       return eb('b.ownership_dispute', '=', 0);
     case 'permit':
       return eb('b.core_class', '=', 'I');
-    default:
-      return never;
   }
 }
 

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MigrationList } from '../../migrate.js';
 import { accountsSchema } from '../shared/accounts.migration.js';
+import { offersSchema } from '../shared/offers.migration.js';
 
 const catalogFoundation = `
 CREATE TABLE custodian (
@@ -255,5 +256,9 @@ export const sqliteMigrations: MigrationList = [
   {
     name: '2026-11-27-accounts-and-audit',
     up: (db) => runScript(db, accountsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+  },
+  {
+    name: '2026-11-27-sharing-offers',
+    up: (db) => runScript(db, offersSchema({ serial: 'INTEGER PRIMARY KEY' })),
   },
 ];

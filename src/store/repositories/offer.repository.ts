@@ -1,0 +1,99 @@
+// Sharing offers, and the per-borehole bits of offered modes that search reads.
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { Database, SharingOfferTable } from '../schema.js';
+
+export function offerRepository(db: Kysely<Database>) {
+  const listed = () =>
+    db
+      .selectFrom('sharing_offer as o')
+      .innerJoin('custodian as c', 'c.id', 'o.custodian_id')
+      .leftJoin('borehole as b', 'b.id', 'o.borehole_id')
+      .selectAll('o')
+      .select([
+        'c.code as custodian_code',
+        'b.public_id as borehole_public_id',
+        'b.hole_id as borehole_hole_id',
+      ]);
+  return {
+    insert: async (row: Insertable<SharingOfferTable>) =>
+      (await db.insertInto('sharing_offer').values(row).returning('id').executeTakeFirstOrThrow()).id,
+    update: (id: number, changes: Updateable<SharingOfferTable>) =>
+      db.updateTable('sharing_offer').set(changes).where('id', '=', id).execute(),
+    byPublicId: (publicId: string) => listed().where('o.public_id', '=', publicId).executeTakeFirst(),
+    list: (filter: {
+      custodian_id?: number;
+      borehole_id?: number;
+      include_withdrawn?: boolean;
+      after?: number;
+      limit: number;
+    }) => {
+      let q = listed();
+      if (filter.custodian_id !== undefined) q = q.where('o.custodian_id', '=', filter.custodian_id);
+      if (filter.borehole_id !== undefined) q = q.where('o.borehole_id', '=', filter.borehole_id);
+      if (!filter.include_withdrawn) q = q.where('o.withdrawn_at', 'is', null);
+      if (filter.after !== undefined) q = q.where('o.id', '>', filter.after);
+      return q.orderBy('o.id').limit(filter.limit).execute();
+    },
+    /**
+     * The offers that may cover a borehole: its own, and its custodian's collection offers; the
+     * caller keeps those whose coverage rules (dataset, Class Ⅲ) hold.
+     */
+    coveringBorehole: (boreholeId: number, custodianId: number | null) =>
+      listed()
+        .where('o.withdrawn_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('o.borehole_id', '=', boreholeId),
+            ...(custodianId !== null
+              ? [eb.and([eb('o.scope', '=', 'collection'), eb('o.custodian_id', '=', custodianId)])]
+              : []),
+          ]),
+        )
+        .orderBy('o.id')
+        .execute(),
+    custodiansWithOffers: async () =>
+      (await db.selectFrom('sharing_offer').select('custodian_id').distinct().execute()).map(
+        (r) => r.custodian_id,
+      ),
+    /**
+     * Re-derives offered_modes for one custodian's boreholes from its live offers (audience not
+     * 'nobody'). A collection offer covers the custodian's holdings (or one dataset of them) except
+     * Class Ⅲ core with a depositor, which only its owner's own offers open.
+     */
+    refreshOfferedModes: async (custodianId: number) => {
+      await db
+        .updateTable('borehole')
+        .set({ offered_modes: 0 })
+        .where('custodian_id', '=', custodianId)
+        .where('offered_modes', '<>', 0)
+        .execute();
+      const offers = await db
+        .selectFrom('sharing_offer')
+        .select(['scope', 'borehole_id', 'dataset', 'modes_mask'])
+        .where('custodian_id', '=', custodianId)
+        .where('withdrawn_at', 'is', null)
+        .where('audience', '<>', 'nobody')
+        .execute();
+      for (const o of offers) {
+        let q = db
+          .updateTable('borehole')
+          .set({ offered_modes: sql`offered_modes | ${o.modes_mask}` })
+          .where('custodian_id', '=', custodianId);
+        if (o.scope === 'borehole') q = q.where('id', '=', o.borehole_id!);
+        else {
+          q = q.where((eb) =>
+            eb.or([
+              eb('core_class', 'is', null),
+              eb('core_class', '<>', 'III'),
+              eb('depositor_id', 'is', null),
+            ]),
+          );
+          if (o.dataset) q = q.where('dataset', '=', o.dataset);
+        }
+        await q.execute();
+      }
+    },
+  };
+}
+
+export type OfferRow = NonNullable<Awaited<ReturnType<ReturnType<typeof offerRepository>['byPublicId']>>>;

@@ -1,0 +1,206 @@
+// Offers on both engines: who may publish what, the mode and fee rules, and the bits search reads.
+import { beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../src/store/store.js';
+import {
+  createOffer,
+  listOffers,
+  updateOffer,
+  withdrawOffer,
+} from '../../../src/services/sharing/offer.service.js';
+import { updateSearchIndex } from '../../../src/services/search/search-indexer.service.js';
+import { modesOfMask } from '../../../src/domain/sharing/offer-rules.js';
+import type { Caller } from '../../../src/services/audit.service.js';
+import { AppError } from '../../../src/services/errors.js';
+import { eachEngine } from '../../support/engines.js';
+import { boreholeRow, seedBoreholes } from '../../support/factories.js';
+import { addOrganisation, callerWith } from '../../support/accounts.js';
+import { publicId } from '../../../src/domain/public-id.js';
+
+async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+eachEngine('sharing offers', ({ fresh }) => {
+  let store: Store;
+  let curator: Caller;
+  let owner: Caller;
+  let researcher: Caller;
+  const hole = (id: string) => publicId('borehole', 'jiama', id);
+  const offered = async (holeId: string) =>
+    modesOfMask(
+      (
+        await store.db
+          .selectFrom('borehole')
+          .select('offered_modes')
+          .where('hole_id', '=', holeId)
+          .executeTakeFirstOrThrow()
+      ).offered_modes,
+    );
+
+  beforeAll(async () => {
+    store = await fresh();
+    await seedBoreholes(store, 3); // Class I, central fiscal, custodian XZ
+    await addOrganisation(store, 'ZJKY', 'mining_company');
+    const depositor = (
+      await store.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('code', '=', 'ZJKY')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const custodian = (
+      await store.db.selectFrom('custodian').select('id').where('code', '=', 'XZ').executeTakeFirstOrThrow()
+    ).id;
+    await store.bulk.transaction((s) =>
+      s.upsert('borehole', [
+        boreholeRow('QY-1', {
+          custodian_id: custodian,
+          core_class: 'III',
+          funding_source: 'enterprise',
+          depositor_id: depositor,
+        }),
+      ]),
+    );
+    curator = await callerWith(store, 'curator@xz.test', 'curator', {
+      organisation: 'XZ-ORG',
+      custodian: 'XZ',
+    });
+    owner = await callerWith(store, 'owner@zjky.test', 'owner', { organisation: 'ZJKY' });
+    researcher = await callerWith(store, 'researcher@uni.test', 'researcher', { organisation: 'UNI' });
+  });
+
+  it('lets a curator open the collection, which reaches every hole but the owner’s Class III one', async () => {
+    const offer = await createOffer(store, curator, {
+      scope: 'collection',
+      custodian: 'XZ',
+      modes: ['public_welfare', 'public_loan'],
+      audience: 'researchers',
+      fee_kind: 'cost_price',
+      fee_amount: 200,
+      conditions_zh: '须注明岩芯来源',
+    });
+    expect(offer).toMatchObject({
+      scope: 'collection',
+      custodian_code: 'XZ',
+      modes: ['public_welfare', 'public_loan'],
+      fee_amount: 200,
+    });
+    expect(await offered('ZK0001')).toEqual(['public_welfare', 'public_loan']);
+    expect(await offered('QY-1')).toEqual([]);
+    expect((await listOffers(store, { custodian: 'XZ', limit: 10 })).items.map((o) => o.id)).toEqual([
+      offer.id,
+    ]);
+
+    await withdrawOffer(store, curator, offer.id);
+    expect(await offered('ZK0001')).toEqual([]);
+    expect((await listOffers(store, { custodian: 'XZ', limit: 10 })).items).toEqual([]);
+    expect(
+      (await listOffers(store, { custodian: 'XZ', include_withdrawn: true, limit: 10 })).items,
+    ).toHaveLength(1);
+  });
+
+  it('leaves Class III core to its owner (principle 2), in both languages', async () => {
+    const byCurator = await refusal(
+      createOffer(store, curator, {
+        scope: 'borehole',
+        borehole: hole('QY-1'),
+        modes: ['trade'],
+        audience: 'everyone',
+        fee_kind: 'market_price',
+      }),
+    );
+    expect(byCurator.status).toBe(403);
+    expect(byCurator.problems[0]!.message_zh).toContain('所有者自主决定');
+    const mine = await createOffer(store, owner, {
+      scope: 'borehole',
+      borehole: hole('QY-1'),
+      depth_from: 100,
+      depth_to: 150.5,
+      modes: ['trade', 'lease'],
+      audience: 'organisations',
+      organisations: ['UNI'],
+      fee_kind: 'per_agreement',
+    });
+    expect(mine).toMatchObject({ hole_id: 'QY-1', depth_from: 100, depth_to: 150.5, organisations: ['UNI'] });
+    expect(await offered('QY-1')).toEqual(['trade', 'lease']);
+    const changed = await updateOffer(store, owner, mine.id, {
+      modes: ['lease'],
+      audience: 'nobody',
+      fee_kind: 'none',
+    });
+    expect(changed.audience).toBe('nobody');
+    expect(await offered('QY-1')).toEqual([]);
+  });
+
+  it('refuses offers the rules forbid, naming the field, and people without the role', async () => {
+    const trade = await refusal(
+      createOffer(store, curator, {
+        scope: 'borehole',
+        borehole: hole('ZK0002'),
+        modes: ['trade'],
+        audience: 'everyone',
+        fee_kind: 'market_price',
+      }),
+    );
+    expect(trade.status).toBe(400);
+    expect(trade.problems.map((p) => p.field)).toEqual(['modes', 'fee_kind']);
+    expect(trade.problems.map((p) => p.message_zh).join(' ')).toContain('没有公共投入');
+    const tooDeep = await refusal(
+      createOffer(store, curator, {
+        scope: 'borehole',
+        borehole: hole('ZK0002'),
+        depth_from: 10,
+        depth_to: 900,
+        modes: ['cooperative'],
+        audience: 'everyone',
+        fee_kind: 'none',
+      }),
+    );
+    expect(tooDeep.problems[0]).toMatchObject({ field: 'depth_to', message: 'the borehole is 500 m deep' });
+    const stranger = await refusal(
+      createOffer(store, researcher, {
+        scope: 'collection',
+        custodian: 'XZ',
+        modes: ['cooperative'],
+        audience: 'everyone',
+        fee_kind: 'none',
+      }),
+    );
+    expect(stranger.status).toBe(403);
+    const denied = await store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toContainEqual({
+      action: 'access.offer.write',
+      actor: expect.stringContaining('researcher@uni.test'),
+    });
+  });
+
+  it('opens newly imported holes under a live collection offer once the index catches up', async () => {
+    await createOffer(store, curator, {
+      scope: 'collection',
+      custodian: 'XZ',
+      modes: ['cooperative'],
+      audience: 'everyone',
+      fee_kind: 'none',
+    });
+    const custodian = (
+      await store.db.selectFrom('custodian').select('id').where('code', '=', 'XZ').executeTakeFirstOrThrow()
+    ).id;
+    await store.bulk.transaction((s) =>
+      s.upsert('borehole', [
+        boreholeRow('ZK9999', { custodian_id: custodian, updated_at: '2027-01-01T00:00:00.000Z' }),
+      ]),
+    );
+    expect(await offered('ZK9999')).toEqual([]);
+    await updateSearchIndex(store);
+    expect(await offered('ZK9999')).toEqual(['cooperative']);
+  });
+});
