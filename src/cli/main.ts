@@ -11,6 +11,8 @@ import { importCommand } from './commands/import.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { searchCommand } from './commands/search.command.js';
+import { userCommand } from './commands/user.command.js';
+import { auditCommand } from './commands/audit.command.js';
 
 export function buildProgram(): Command {
   const program = addGlobalFlags(
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(demoCommand());
   program.addCommand(searchCommand());
+  program.addCommand(userCommand());
+  program.addCommand(auditCommand());
   return program;
 }
 

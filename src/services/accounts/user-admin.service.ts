@@ -107,3 +107,45 @@ export async function addUser(store: Store, caller: Caller, input: UserInput): P
   });
   return accountView(store, userId);
 }
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  display_name: string;
+  email_verified: boolean;
+  disabled: boolean;
+  roles: Array<{
+    role: Role;
+    organisation_code: string;
+    custodian_code: string | null;
+    province_code: string | null;
+  }>;
+}
+
+/** Every account with its roles, by e-mail address. */
+export async function listUsers(store: Store, caller: Caller): Promise<UserSummary[]> {
+  await requireAccess(store, caller, 'user.manage');
+  const users = new Map<number, UserSummary>();
+  for (const row of await accountRepository(store.db).usersWithRoles()) {
+    let user = users.get(row.id);
+    if (!user) {
+      user = {
+        id: row.public_id,
+        email: row.email,
+        display_name: row.display_name,
+        email_verified: row.email_verified_at !== null,
+        disabled: row.disabled_at !== null,
+        roles: [],
+      };
+      users.set(row.id, user);
+    }
+    if (row.role !== null && row.organisation_code !== null)
+      user.roles.push({
+        role: row.role,
+        organisation_code: row.organisation_code,
+        custodian_code: row.custodian_code,
+        province_code: row.province_code,
+      });
+  }
+  return [...users.values()];
+}

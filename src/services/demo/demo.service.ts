@@ -1,9 +1,9 @@
-// Loads the generated national demo dataset into a store: custodians and organisations first, then
-// chunk by chunk (whole deposits) the boreholes with ids resolved by natural key, their commodities,
-// detail rows and catalog records. One transaction per chunk keeps SQLite's dirty pages within its
-// cache (one huge transaction spills them and ran ~50% slower) and memory flat; every row is an
-// upsert on its natural key, so a second load, or one resumed after an interruption, updates the
-// same rows instead of adding new ones.
+// Loads the generated national demo dataset into a store: custodians, organisations and one account
+// per role first, then chunk by chunk (whole deposits) the boreholes with ids resolved by natural
+// key, their commodities, detail rows and catalog records. One transaction per chunk keeps SQLite's
+// dirty pages within its cache (one huge transaction spills them and ran ~50% slower) and memory
+// flat; every row is an upsert on its natural key, so a second load, or one resumed after an
+// interruption, updates the same rows instead of adding new ones.
 import type { BulkRow, BulkSession, BulkTable } from '../../store/bulk.js';
 import type { Store } from '../../store/store.js';
 import { holdingsRepository } from '../../store/repositories/holdings.repository.js';
@@ -11,6 +11,7 @@ import type { DemoChunk, DemoOptions } from './demo.types.js';
 import { holeDetail } from './downhole.generator.js';
 import { demoStream, resolvePlan } from './national.generator.js';
 import { demoParties } from './parties.generator.js';
+import { addDemoAccounts } from './demo-accounts.service.js';
 
 /**
  * Boreholes per transaction: about 150,000 rows, large enough to amortise each commit's writes of
@@ -109,6 +110,7 @@ export async function loadDemo(
     );
     return [custodians, organisations] as const;
   });
+  await addDemoAccounts(store, parties);
   onProgress?.({ done: 0, total });
   for (const chunk of demoStream(plan, parties, chunkHoles(plan.detail))) {
     await store.bulk.transaction(async (session) => {

@@ -1,7 +1,9 @@
 // Custodians and organisations of the demo: the national centre, one repository per province, the
 // entrusted oil/gas and marine custodians, and some 250 depositors (provincial survey institutes,
 // geological brigades, non-ferrous and coal teams, national institutes and mining companies), each
-// of which also keeps its own Class Ⅲ core and so is a custodian of level `depositor`.
+// of which also keeps its own Class Ⅲ core and so is a custodian of level `depositor`; plus, keeping
+// no core, the ministry department and the institutions that run the national and provincial
+// repositories (for the demo accounts).
 import { BELTS, COUNTIES, FAMOUS_DEPOSITS, PROVINCES, type Province } from '../../domain/china.js';
 import type { BulkRow } from '../../store/bulk.js';
 import {
@@ -151,7 +153,58 @@ export function demoParties(seed: number): DemoParties {
     else if (operatorNames.has(d.name)) operators.set(d.name, code);
     else depositorsByProvince.set(d.province, [...(depositorsByProvince.get(d.province) ?? []), ref]);
   }
-  return { custodians: custodians(organisations), organisations, depositorsByProvince, national, operators };
+  return {
+    custodians: custodians(organisations),
+    organisations: [...organisations, ...repositoryOrganisations()],
+    depositorsByProvince,
+    national,
+    operators,
+  };
+}
+
+/** The ministry department behind the demo's national administrator (it keeps no core itself). */
+export const MINISTRY_DEPARTMENT_CODE = 'MNR-DGEM';
+
+/**
+ * Organisations that deposit no core: the ministry department, and the institutions running the
+ * national centre and the provincial repositories (the same code as their custodian, as for
+ * depositors), where the curators of the demo accounts work.
+ */
+function repositoryOrganisations(): Array<BulkRow<'organisation'>> {
+  const org = (code: string, name: string, en: string, kind: string, province: string) => ({
+    code,
+    name_zh: name,
+    name_en: en,
+    kind,
+    province_code: province,
+    created_at: PARTIES_CREATED_AT,
+    updated_at: PARTIES_CREATED_AT,
+  });
+  return [
+    org(
+      MINISTRY_DEPARTMENT_CODE,
+      '自然资源部地质勘查管理司',
+      'Department of Geological Exploration Management, Ministry of Natural Resources',
+      'department',
+      '110000',
+    ),
+    org(
+      NATIONAL_CENTRE_CODE,
+      '自然资源部实物地质资料中心',
+      'Cores and Samples Centre of Natural Resources, Ministry of Natural Resources',
+      'institute',
+      '130000',
+    ),
+    ...PROVINCES.map((p) =>
+      org(
+        provincialRepositoryCode(p.code),
+        `${p.zh}地质资料馆`,
+        `${p.en} Geological Archives`,
+        'institute',
+        p.code,
+      ),
+    ),
+  ];
 }
 
 function custodian(

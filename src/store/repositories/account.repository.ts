@@ -32,6 +32,28 @@ export function accountRepository(db: Kysely<Database>) {
         .where('m.user_id', '=', userId)
         .orderBy('m.id')
         .execute(),
+    /** Every account with each of its roles (one row per role; a row with null role when none), by e-mail. */
+    usersWithRoles: () =>
+      db
+        .selectFrom('app_user as u')
+        .leftJoin('membership as m', 'm.user_id', 'u.id')
+        .leftJoin('organisation as o', 'o.id', 'm.organisation_id')
+        .leftJoin('custodian as c', 'c.id', 'm.custodian_id')
+        .select([
+          'u.id',
+          'u.public_id',
+          'u.email',
+          'u.display_name',
+          'u.email_verified_at',
+          'u.disabled_at',
+          'm.role',
+          'm.province_code',
+          'o.code as organisation_code',
+          'c.code as custodian_code',
+        ])
+        .orderBy('u.email')
+        .orderBy('m.id')
+        .execute(),
     addMembership: (row: Insertable<MembershipTable>) =>
       db
         .insertInto('membership')

@@ -48,7 +48,8 @@ async function storedHoles(store: Store) {
     .select(['c.code as custodian', 'o.code as depositor'])
     .orderBy('b.public_id')
     .execute();
-  return rows.map(({ id: _id, custodian_id: _c, depositor_id: _d, ...rest }) => {
+  // offered_modes is derived from the holders' offers, not written by the generator.
+  return rows.map(({ id: _id, custodian_id: _c, depositor_id: _d, offered_modes: _m, ...rest }) => {
     const { geom: _g, ...plain } = rest as typeof rest & { geom?: unknown };
     return plain;
   });
