@@ -22,6 +22,8 @@ import { ogcRoutes } from './routes/ogc.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { offerRoutes } from './routes/offers.routes.js';
+import { requestRoutes } from './routes/requests.routes.js';
+import { SharingRequest, SharingRequestDetail } from './schemas/request.schema.js';
 import { Offer } from './schemas/offer.schema.js';
 import { authPlugin } from './auth.plugin.js';
 import { Account, ApiToken, AuditEntry } from './schemas/account.schema.js';
@@ -62,6 +64,7 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
         { name: 'map' },
         { name: 'auth' },
         { name: 'offers' },
+        { name: 'requests' },
         { name: 'audit' },
         { name: 'health' },
       ],
@@ -81,6 +84,8 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
     ApiToken,
     AuditEntry,
     Offer,
+    SharingRequest,
+    SharingRequestDetail,
   ])
     app.addSchema(schema);
   registerProblemHandlers(app);
@@ -106,6 +111,7 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
   await app.register(authRoutes, { store, mailer: mail, publicUrl, secureCookies });
   await app.register(auditRoutes, { store });
   await app.register(offerRoutes, { store });
+  await app.register(requestRoutes, { store });
 
   // Settings the web app reads before it starts, so operators configure it without rebuilding.
   const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;

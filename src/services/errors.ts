@@ -11,6 +11,8 @@ export interface ProblemField {
   /** The message in Chinese, where one is written. */
   message_zh?: string;
   message: string;
+  /** The sharing rule that refused, a stable id clients may key on. */
+  rule?: string;
 }
 
 export class AppError extends Error {
@@ -66,5 +68,20 @@ export class TooManyRequestsError extends AppError {
     code = 'too_many_requests',
   ) {
     super(code, 429, message, [{ message, message_zh: messageZh }]);
+  }
+}
+
+/** A sharing rule says no: each refusal names its rule, in both languages (409 for the wrong moment). */
+export class RuleRefusalError extends AppError {
+  constructor(
+    refusals: ReadonlyArray<{ rule: string; message: string; message_zh: string }>,
+    status: 400 | 403 | 409 | 422 = 422,
+  ) {
+    super(
+      'refused',
+      status,
+      refusals.map((r) => r.message).join('; '),
+      refusals.map((r) => ({ rule: r.rule, message: r.message, message_zh: r.message_zh })),
+    );
   }
 }

@@ -262,6 +262,99 @@ export interface SharingOfferTable {
   withdrawn_at: string | null;
 }
 
+export interface SharingRequestTable {
+  id: Generated<number>;
+  public_id: string;
+  kind: string;
+  mode: string;
+  purpose: string;
+  international: number;
+  state: string;
+  requester_user_id: number;
+  requester_org_id: number;
+  custodian_id: number;
+  owner_org_id: number | null;
+  borehole_id: number;
+  depth_from: number | null;
+  depth_to: number | null;
+  offer_id: number | null;
+  permit_required: number;
+  /** JSON array of permit reasons. */
+  permit_reasons: string;
+  results_owed: number;
+  title: string;
+  description: string | null;
+  /** JSON array of cuts asked for (sampling) and, once fulfilled, cut. */
+  samples: string;
+  /** JSON array of the parties that signed the agreement. */
+  signatures: string;
+  loan_return_sent: number;
+  due_date: string | null;
+  results_due: string | null;
+  /** Bumped by every transition: a write based on an old read changes nothing. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor: string;
+  party: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+  detail: string;
+}
+
+export interface CoreAllocationTable {
+  id: Generated<number>;
+  request_id: number;
+  borehole_id: number;
+  kind: 'loan' | 'sample';
+  depth_from: number;
+  depth_to: number;
+  /** Of the cross-section: 1 for a loan of whole core, the cut's share for a sample. */
+  fraction: number;
+  starts_at: string;
+  due_at: string | null;
+  released_at: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  request_id: number | null;
+  at: string;
+  title_zh: string;
+  title_en: string;
+  link: string;
+  read_at: string | null;
+  mailed_at: string | null;
+}
+
+export interface CreditEventTable {
+  id: Generated<number>;
+  organisation_id: number;
+  user_id: number | null;
+  request_id: number | null;
+  kind: string;
+  at: string;
+}
+
+export interface CustodianPolicyTable {
+  custodian_id: number;
+  /** JSON SamplingPolicy. */
+  sampling: string;
+  /** JSON EmbargoPolicy. */
+  embargo: string;
+  updated_at: string;
+}
+
 export interface Database {
   custodian: CustodianTable;
   organisation: OrganisationTable;
@@ -282,6 +375,12 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sharing_offer: SharingOfferTable;
+  sharing_request: SharingRequestTable;
+  request_event: RequestEventTable;
+  core_allocation: CoreAllocationTable;
+  notification: NotificationTable;
+  credit_event: CreditEventTable;
+  custodian_policy: CustodianPolicyTable;
 }
 
 export type CustodianRow = Selectable<CustodianTable>;

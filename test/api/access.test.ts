@@ -12,7 +12,8 @@ import { publicId } from '../../src/domain/public-id.js';
 import { ROLES, systemActor, type Role } from '../../src/domain/accounts/access.js';
 import { addUser } from '../../src/services/accounts/user-admin.service.js';
 import { createApiToken } from '../../src/services/accounts/api-token.service.js';
-import { authenticate } from '../../src/services/accounts/auth.service.js';
+import { actorOf, authenticate } from '../../src/services/accounts/auth.service.js';
+import { createRequest } from '../../src/services/sharing/request.service.js';
 import { createOffer } from '../../src/services/sharing/offer.service.js';
 
 type Who = 'anonymous' | Role;
@@ -63,6 +64,24 @@ const ACCESS: Record<string, Who[] | { who: Who[]; body: unknown }> = {
   'POST /api/offers': { who: CURATORS, body: { scope: 'collection', custodian: 'XZ', ...OFFER_TERMS } },
   'PUT /api/offers/{id}': { who: CURATORS, body: OFFER_TERMS },
   'DELETE /api/offers/{id}': CURATORS,
+  'POST /api/requests': {
+    who: ['researcher', 'curator', 'owner', 'administrator'],
+    body: {
+      borehole: '{borehole}',
+      kind: 'cooperation',
+      mode: 'cooperative',
+      purpose: 'research',
+      title: 'access test',
+    },
+  },
+  // Signed-in callers only; someone else's request answers 404, so ids reveal nothing.
+  'GET /api/requests': SIGNED_IN,
+  'GET /api/requests/{id}': SIGNED_IN,
+  // Only the request's parties act on it: here the requester withdraws, everyone else is refused.
+  'POST /api/requests/{id}/transitions': {
+    who: ['researcher'],
+    body: { action: 'withdraw', reason: 'access test' },
+  },
   'GET /api/audit': ADMIN,
   'GET /api/audit/verify': ADMIN,
 };
@@ -73,6 +92,7 @@ describe('access to every endpoint, for every role', () => {
   let routes: Array<{ method: string; path: string }>;
   let boreholeId: string;
   let offerId: string;
+  let requestId: string;
   const tokens = new Map<Who, string>();
   const catalogId = publicId('catalog', 'DZ-ACCESS-1');
 
@@ -163,6 +183,27 @@ describe('access to every endpoint, for every role', () => {
         fee_kind: 'none',
       })
     ).id;
+    const researcher = {
+      actor: await actorOf(
+        store,
+        await store.db
+          .selectFrom('app_user')
+          .selectAll()
+          .where('email', '=', 'researcher@access.test')
+          .executeTakeFirstOrThrow(),
+        'token',
+      ),
+      ip: null,
+    };
+    requestId = (
+      await createRequest(store, researcher, {
+        borehole: boreholeId,
+        kind: 'cooperation',
+        mode: 'cooperative',
+        purpose: 'research',
+        title: 'access test',
+      })
+    ).id;
   });
 
   const concrete = (p: string) =>
@@ -175,7 +216,9 @@ describe('access to every endpoint, for every role', () => {
             ? catalogId
             : p.startsWith('/api/offers')
               ? offerId
-              : 'CSTNOTATOKEN0000',
+              : p.startsWith('/api/requests')
+                ? requestId
+                : 'CSTNOTATOKEN0000',
       )
       .replace('{code}', 'XZ')
       .replace('{collectionId}', 'boreholes')
@@ -202,7 +245,9 @@ describe('access to every endpoint, for every role', () => {
     for (const { method, path } of routes) {
       const rule = ACCESS[`${method} ${path}`]!;
       const allowed = Array.isArray(rule) ? rule : rule.who;
-      const body = Array.isArray(rule) ? {} : rule.body;
+      const body = JSON.parse(
+        JSON.stringify(Array.isArray(rule) ? {} : rule.body).replace('{borehole}', boreholeId),
+      );
       for (const who of EVERYONE) {
         const before = await deniedCount();
         const res = await app.inject({

@@ -21,6 +21,7 @@ export const Problem = Type.Object(
           length: Type.Optional(Type.Integer()),
           message: Type.String(),
           message_zh: Type.Optional(Type.String()),
+          rule: Type.Optional(Type.String({ description: 'the sharing rule that refused' })),
         }),
       ),
     ),

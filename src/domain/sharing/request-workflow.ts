@@ -286,6 +286,9 @@ export function transition(
   party: Party,
   input: TransitionInput,
 ): TransitionResult {
+  // A party that may never take this step hears that first: its state is beside the point.
+  if (!RULES[action].parties.includes(party) || (party === 'owner' && r.owner_is_custodian))
+    return { ok: false, refusal: guard(r, action, party, input.actor_organisation)! };
   if (!RULES[action].from(r).includes(r.state)) {
     const allowed = availableActions(r, party);
     const [now, act, who] = [STATE_LABELS[r.state], ACTION_LABELS[action], PARTY_LABELS[party]];

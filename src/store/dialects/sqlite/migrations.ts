@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { MigrationList } from '../../migrate.js';
 import { accountsSchema } from '../shared/accounts.migration.js';
 import { offersSchema } from '../shared/offers.migration.js';
+import { requestsSchema } from '../shared/requests.migration.js';
 
 const catalogFoundation = `
 CREATE TABLE custodian (
@@ -260,5 +261,9 @@ export const sqliteMigrations: MigrationList = [
   {
     name: '2026-11-27-sharing-offers',
     up: (db) => runScript(db, offersSchema({ serial: 'INTEGER PRIMARY KEY' })),
+  },
+  {
+    name: '2026-11-27-sharing-requests',
+    up: (db) => runScript(db, requestsSchema({ serial: 'INTEGER PRIMARY KEY' })),
   },
 ];
