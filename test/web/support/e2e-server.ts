@@ -2,6 +2,7 @@
 // on a throwaway SQLite store holding the demo dataset (search index included), and Debian's
 // Chromium. Pages it opens record script errors and any request leaving the server's origin.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp, type CoreShareApp } from '../../../src/api/app.js';
 import { openStore, type Store } from '../../../src/store/store.js';
+import { createMailer } from '../../../src/services/mail/mailer.js';
 import { loadDemo } from '../../../src/services/demo/demo.service.js';
 import type { DemoOptions } from '../../../src/services/demo/demo.types.js';
 import { updateSearchIndex } from '../../../src/services/search/search-indexer.service.js';
@@ -35,12 +37,31 @@ export interface OpenedPage {
 
 export interface E2eServer {
   base: string;
+  /** The server's store, for a journey to set up what no page does (granting a role). */
+  store: Store;
   browser: Browser;
   newPage(options?: { locale?: string }): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
-export async function startE2eServer(demo: DemoOptions): Promise<E2eServer> {
+export interface E2eServerOptions {
+  /** Send mail to this SMTP server (test/support/smtp.ts), with links pointing at the server itself. */
+  smtpUrl?: string;
+}
+
+/** A port free right now: mailed links must name the server's address before it listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done, fail) => {
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', done);
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+export async function startE2eServer(demo: DemoOptions, options: E2eServerOptions = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'coreshare-e2e-'));
   let store: Store | undefined;
   let app: CoreShareApp | undefined;
@@ -63,8 +84,20 @@ export async function startE2eServer(demo: DemoOptions): Promise<E2eServer> {
     await store.migrate();
     await loadDemo(store, demo);
     await updateSearchIndex(store);
-    app = await buildApp({ store, config: { webDir, logLevel: 'silent' }, logger: false });
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = options.smtpUrl ? await freePort() : 0;
+    const publicUrl = `http://127.0.0.1:${port}`;
+    app = await buildApp({
+      store,
+      config: { webDir, logLevel: 'silent', ...(options.smtpUrl && { publicUrl }) },
+      logger: false,
+      ...(options.smtpUrl && {
+        mailer: createMailer(
+          { smtpUrl: options.smtpUrl, mailFrom: 'CoreShare <no-reply@coreshare.test>' },
+          { info() {} },
+        ),
+      }),
+    });
+    const base = await app.listen({ port, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -83,6 +116,7 @@ export async function startE2eServer(demo: DemoOptions): Promise<E2eServer> {
     const opened = browser;
     return {
       base,
+      store,
       browser: opened,
       close,
       async newPage({ locale = 'zh-CN' } = {}) {

@@ -1,4 +1,5 @@
-// Site header: name, search box, main navigation and the language switch.
+// Site header: name, search box, main navigation, the account corner and the language switch.
+import { HeaderAccount } from '../features/account/components/header-account.js';
 import { HeaderSearch } from '../features/search/components/header-search.js';
 import { useI18n } from '../lib/i18n-context.js';
 import { Link } from '../lib/router.js';
@@ -30,6 +31,7 @@ export function AppHeader({ route }: { route: Route }) {
         </Link>
         <a href="/api/docs">{t('nav.apiDocs')}</a>
       </nav>
+      <HeaderAccount />
       <button
         type="button"
         className="lang-switch"

@@ -1,4 +1,9 @@
-// The app shell: language provider, header, and the page for the current path.
+// The app shell: language and session providers, header, and the page for the current path.
+import { AccountPage } from '../features/account/components/account-page.js';
+import { SignInPage } from '../features/account/components/sign-in-page.js';
+import { SignUpPage } from '../features/account/components/sign-up-page.js';
+import { VerifyEmailPage } from '../features/account/components/verify-email-page.js';
+import { SessionProvider } from '../features/account/hooks/use-session.js';
 import { CustodianPage } from '../features/custodians/components/custodian-page.js';
 import { CustodiansPage } from '../features/custodians/components/custodians-page.js';
 import { BoreholePage } from '../features/boreholes/components/borehole-page.js';
@@ -25,6 +30,14 @@ function Page({ route }: { route: Route }) {
       return <SearchPage />;
     case 'search-help':
       return <SearchHelpPage />;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'sign-up':
+      return <SignUpPage />;
+    case 'verify-email':
+      return <VerifyEmailPage />;
+    case 'account':
+      return <AccountPage />;
     case 'not-found':
       return <NotFound />;
   }
@@ -48,7 +61,9 @@ function Shell() {
 export function App() {
   return (
     <I18nProvider>
-      <Shell />
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
     </I18nProvider>
   );
 }

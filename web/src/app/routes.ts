@@ -6,6 +6,10 @@ export type Route =
   | { name: 'custodian'; code: string }
   | { name: 'search' }
   | { name: 'search-help' }
+  | { name: 'sign-in' }
+  | { name: 'sign-up' }
+  | { name: 'verify-email' }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | undefined {
@@ -23,6 +27,11 @@ export function matchRoute(pathname: string): Route {
   // The query and page cursors are in the query string, read by the search page itself.
   if (path === '/search') return { name: 'search' };
   if (path === '/search/help') return { name: 'search-help' };
+  // `?next=` and `?token=` are in the query string, read by the pages themselves.
+  if (path === '/sign-in') return { name: 'sign-in' };
+  if (path === '/sign-up') return { name: 'sign-up' };
+  if (path === '/verify-email') return { name: 'verify-email' };
+  if (path === '/account') return { name: 'account' };
   const borehole = /^\/boreholes\/([^/]+)$/.exec(path);
   const id = borehole?.[1] ? decode(borehole[1]) : undefined;
   if (id) return { name: 'borehole', id };

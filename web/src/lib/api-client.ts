@@ -1,4 +1,5 @@
-// The one fetcher every feature's api/ module goes through: same-origin JSON, RFC 9457 errors.
+// The one fetcher every feature's api/ module goes through: same-origin JSON, RFC 9457 errors, and
+// the session's CSRF token on every write (the server refuses cookie-authenticated writes without it).
 
 /** One thing at fault in a request, as listed in a problem's `errors`. */
 export interface ProblemField {
@@ -16,6 +17,8 @@ export interface ProblemDetails {
   title?: string;
   status?: number;
   detail?: string;
+  /** The server's machine-readable reason (`bad_credentials`, `csrf_failed`, …). */
+  code?: string;
   errors?: ProblemField[];
 }
 
@@ -24,6 +27,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: ProblemDetails,
+    /** Seconds to wait before trying again, from a 429's (or 503's) Retry-After header. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
@@ -37,6 +42,23 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/** True for a 401: nobody is signed in, or the session has ended. */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/**
+ * Retry-After as seconds from `now`: either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Null when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 type Query = Record<string, string | number | null | undefined>;
 
 export function apiUrl(path: string, query: Query = {}): string {
@@ -48,16 +70,98 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api${path}${qs ? `?${qs}` : ''}`;
 }
 
+async function errorOf(response: Response): Promise<ApiError> {
+  let problem: ProblemDetails = { status: response.status, title: response.statusText };
+  try {
+    problem = { ...problem, ...((await response.json()) as ProblemDetails) };
+  } catch {
+    // Not JSON (a proxy's HTML error page): the status line is all there is.
+  }
+  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('retry-after')));
+}
+
 export async function getJson<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
   const response = await fetch(apiUrl(path, query), { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    let problem: ProblemDetails = { status: response.status, title: response.statusText };
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+// The session's CSRF token, kept here so every write sends it without its caller knowing. The
+// session (features/account) sets it from the sign-in answer and from /api/auth/me.
+let csrfToken: string | null = null;
+let refreshing: Promise<void> | undefined;
+const sessionListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/**
+ * Called when a write learns that the session changed behind the page's back (signed in again in
+ * another tab, signed out, expired), so whoever shows the session reads it again.
+ */
+export function onSessionChange(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** Reads the current session's token; concurrent writes that were refused share one read. */
+function refreshCsrfToken(): Promise<void> {
+  refreshing ??= (async () => {
     try {
-      problem = { ...problem, ...((await response.json()) as ProblemDetails) };
-    } catch {
-      // Not JSON (a proxy's HTML error page): the status line is all there is.
+      const response = await fetch(apiUrl('/auth/me'), { headers: { accept: 'application/json' } });
+      if (response.ok) csrfToken = ((await response.json()) as { csrf_token: string | null }).csrf_token;
+      else if (response.status === 401) csrfToken = null;
+      else throw await errorOf(response);
+    } finally {
+      refreshing = undefined;
     }
-    throw new ApiError(response.status, problem);
+    for (const listener of sessionListeners) listener();
+  })();
+  return refreshing;
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a write with a JSON body (if any) and the CSRF token; answers the JSON, or undefined for
+ * 204. A 403 `csrf_failed` (the token is from an older session) refreshes the token once and retries.
+ */
+export async function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const send = () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    return fetch(apiUrl(path), {
+      method,
+      headers,
+      signal,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+  let response = await send();
+  if (response.status === 403) {
+    const error = await errorOf(response);
+    if (error.problem.code !== 'csrf_failed') throw error;
+    await refreshCsrfToken();
+    response = await send();
   }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    const code = error.problem.code;
+    if (code === 'session_expired' || code === 'unauthenticated')
+      for (const listener of sessionListeners) listener();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -34,3 +34,11 @@ export function formatDateRange(start: string | null, end: string | null): strin
   if (start && end && start !== end) return `${start} – ${end}`;
   return start ?? end ?? '';
 }
+
+/** An ISO timestamp as a local date and time ("2026年11月27日 08:30", "27 Nov 2026, 08:30"). */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short' });
+}
