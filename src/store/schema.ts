@@ -355,6 +355,64 @@ export interface CustodianPolicyTable {
   updated_at: string;
 }
 
+export interface AgreementTable {
+  id: Generated<number>;
+  public_id: string;
+  request_id: number;
+  /** The mode whose template wrote it. */
+  template: string;
+  /** JSON: parties, items, purpose, fees, benefit sharing, data-return duty, publication credit. */
+  terms: string;
+  body_zh: string;
+  body_en: string;
+  /** SHA-256 of the canonical terms and both bodies: what every party signs. */
+  sha256: string;
+  created_at: string;
+}
+
+export interface AgreementSignatureTable {
+  agreement_id: number;
+  party: string;
+  user_id: number | null;
+  signer: string;
+  signed_sha256: string;
+  signed_at: string;
+}
+
+export interface ReturnedDatasetTable {
+  id: Generated<number>;
+  public_id: string;
+  request_id: number;
+  borehole_id: number;
+  kind: 'assay' | 'spectra' | 'images' | 'report' | 'publication';
+  title: string;
+  doi: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  /** Relative to the data folder. */
+  stored_path: string | null;
+  embargo_kind: 'raw' | 'interpretation' | 'report';
+  embargo_until: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export interface ReturnedValueTable {
+  id: Generated<number>;
+  dataset_id: number;
+  borehole_id: number;
+  sample_id: number | null;
+  sample_no: string | null;
+  depth_from: number;
+  depth_to: number;
+  analyte: string;
+  value: number | null;
+  unit: string | null;
+  method: string | null;
+}
+
 export interface Database {
   custodian: CustodianTable;
   organisation: OrganisationTable;
@@ -381,6 +439,10 @@ export interface Database {
   notification: NotificationTable;
   credit_event: CreditEventTable;
   custodian_policy: CustodianPolicyTable;
+  agreement: AgreementTable;
+  agreement_signature: AgreementSignatureTable;
+  returned_dataset: ReturnedDatasetTable;
+  returned_value: ReturnedValueTable;
 }
 
 export type CustodianRow = Selectable<CustodianTable>;

@@ -4,6 +4,7 @@ import type { MigrationList } from '../../migrate.js';
 import { accountsSchema } from '../shared/accounts.migration.js';
 import { offersSchema } from '../shared/offers.migration.js';
 import { requestsSchema } from '../shared/requests.migration.js';
+import { agreementsAndReturnsSchema } from '../shared/agreements-returns.migration.js';
 
 const catalogFoundation = `
 CREATE TABLE custodian (
@@ -265,5 +266,9 @@ export const sqliteMigrations: MigrationList = [
   {
     name: '2026-11-27-sharing-requests',
     up: (db) => runScript(db, requestsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+  },
+  {
+    name: '2026-11-27-agreements-and-returns',
+    up: (db) => runScript(db, agreementsAndReturnsSchema({ serial: 'INTEGER PRIMARY KEY' })),
   },
 ];
