@@ -268,7 +268,7 @@ export const sqliteMigrations: MigrationList = [
     up: (db) => runScript(db, requestsSchema({ serial: 'INTEGER PRIMARY KEY' })),
   },
   {
-    name: '2026-11-27-agreements-and-returns',
+    name: '2026-11-28-agreements-and-returns',
     up: (db) => runScript(db, agreementsAndReturnsSchema({ serial: 'INTEGER PRIMARY KEY' })),
   },
 ];
