@@ -12,6 +12,7 @@ import { holeDetail } from './downhole.generator.js';
 import { demoStream, resolvePlan } from './national.generator.js';
 import { demoParties } from './parties.generator.js';
 import { addDemoAccounts } from './demo-accounts.service.js';
+import { addDemoOffers } from './demo-offers.service.js';
 
 /**
  * Boreholes per transaction: about 150,000 rows, large enough to amortise each commit's writes of
@@ -121,6 +122,7 @@ export async function loadDemo(
     onProgress?.({ done: report.boreholes + report.catalog, total });
     await breathe();
   }
+  await addDemoOffers(store);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
 }

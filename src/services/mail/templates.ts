@@ -81,13 +81,13 @@ export function digestMail(props: DigestMailProps): RenderedMail {
       greeting: `${displayName}，您好：`,
       lines: [`自上次摘要以来有 ${items.length} 条新通知：`],
       items: items.map((item, i) => ({ title: item.title_zh, link: item.link, at: when[i] ?? '' })),
-      footer: '您可以在 CoreShare 的个人设置中更改通知方式。',
+      footer: '此邮件由 CoreShare 自动汇总发送，请勿直接回复；全部通知见网站的“待办”与“我的申请”。',
     },
     en: {
       greeting: `Hello ${displayName},`,
       lines: [`${items.length} new notification${items.length === 1 ? '' : 's'} since the last digest:`],
       items: items.map((item, i) => ({ title: item.title_en, link: item.link, at: when[i] ?? '' })),
-      footer: 'You can change how you are notified in your CoreShare settings.',
+      footer: 'CoreShare sends this digest automatically; do not reply. All notifications are in the Inbox and My requests.',
     },
   });
 }
