@@ -3,6 +3,11 @@ import { openStore, storeTarget } from '../../store/store.js';
 import { buildApp } from '../../api/app.js';
 import { configFrom } from '../context.js';
 import { prepareStore } from '../../services/startup.service.js';
+import { createMailer } from '../../services/mail/mailer.js';
+import { remindOverdue, sendDigests } from '../../services/sharing/notification.service.js';
+
+/** How often overdue reminders are made and notification digests mailed. */
+const DIGEST_MINUTES = 15;
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -23,6 +28,7 @@ export function serveCommand(): Command {
       });
       const store = openStore(storeTarget(config));
       const app = await buildApp({ store, config });
+      const mailer = createMailer(config, app.log);
       await prepareStore(store, config, app.log);
       await app.listen({ port: config.port, host: config.host });
       app.log.info(
@@ -31,7 +37,16 @@ export function serveCommand(): Command {
       );
       // Warm the map's cluster index so the first visitor does not wait for it.
       void app.clusters.refresh().catch((err: unknown) => app.log.error({ err }, 'cluster index failed'));
+      // Reminders and digests: one mail per person with everything new, never one per event.
+      const digest = setInterval(() => {
+        void remindOverdue(store)
+          .then(() => sendDigests(store, mailer, config.publicUrl))
+          .then((mails) => mails && app.log.info({ mails }, 'notification digests sent'))
+          .catch((err: unknown) => app.log.error({ err }, 'notification digest failed'));
+      }, DIGEST_MINUTES * 60_000);
+      digest.unref();
       const stop = async () => {
+        clearInterval(digest);
         await app.close();
         await store.close();
       };
