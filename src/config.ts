@@ -26,6 +26,8 @@ export interface Config {
   readonly mailFrom: string;
   /** The address users reach CoreShare at, without a trailing slash; links in mails start with it. */
   readonly publicUrl: string;
+  /** CJK font file for agreement PDFs; a collection (.ttc) may name its face after `#`. */
+  readonly cjkFont: string;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +109,9 @@ function publicUrl(env: Env, port: number): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** Debian's fonts-noto-cjk: a collection whose Simplified Chinese face agreement PDFs use. */
+export const DEFAULT_CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -150,6 +155,8 @@ export function loadConfig(flags: Env = {}, base: Env = process.env): Config {
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env),
     publicUrl: publicUrl(env, port),
+    // Not checked here: only the PDF endpoint needs it, and it says so (503) when the file is missing.
+    cjkFont: env.CORESHARE_CJK_FONT?.trim() || DEFAULT_CJK_FONT,
   };
   return Object.freeze(config);
 }

@@ -1,12 +1,13 @@
 // The HTTP application: external plugins (OpenAPI, static web app), then shared schemas, then routes.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from '../config.js';
+import { DEFAULT_CJK_FONT, type Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { MapClusters } from '../services/map.service.js';
 import { registerProblemHandlers, sendProblem } from './problem.js';
@@ -23,6 +24,10 @@ import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { offerRoutes } from './routes/offers.routes.js';
 import { requestRoutes } from './routes/requests.routes.js';
+import { agreementRoutes } from './routes/agreements.routes.js';
+import { statsRoutes } from './routes/stats.routes.js';
+import { returnRoutes } from './routes/returns.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { SharingRequest, SharingRequestDetail } from './schemas/request.schema.js';
 import { Offer } from './schemas/offer.schema.js';
 import { authPlugin } from './auth.plugin.js';
@@ -32,7 +37,7 @@ import { createMailer, type Mailer } from '../services/mail/mailer.js';
 export interface AppOptions {
   store: Store;
   config: Pick<Config, 'webDir' | 'logLevel'> &
-    Partial<Pick<Config, 'basemap' | 'publicUrl' | 'smtpUrl' | 'mailFrom'>>;
+    Partial<Pick<Config, 'basemap' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'cjkFont' | 'dataDir'>>;
   logger?: FastifyServerOptions['logger'];
   /** Outgoing mail; by default built from the config (SMTP, or the log when none is set). */
   mailer?: Mailer;
@@ -65,6 +70,11 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
         { name: 'auth' },
         { name: 'offers' },
         { name: 'requests' },
+        { name: 'agreements' },
+        { name: 'returns' },
+        { name: 'credit' },
+        { name: 'notifications' },
+        { name: 'stats' },
         { name: 'audit' },
         { name: 'health' },
       ],
@@ -112,6 +122,11 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
   await app.register(auditRoutes, { store });
   await app.register(offerRoutes, { store });
   await app.register(requestRoutes, { store });
+  await app.register(agreementRoutes, { store, cjkFont: config.cjkFont ?? DEFAULT_CJK_FONT });
+  await app.register(statsRoutes, { store });
+  // Returned files live beside the embedded store; a test app without a data folder uses a temporary one.
+  await app.register(returnRoutes, { store, dataDir: config.dataDir ?? join(tmpdir(), 'coreshare-data') });
+  await app.register(notificationRoutes, { store });
 
   // Settings the web app reads before it starts, so operators configure it without rebuilding.
   const pageConfig = `window.CORESHARE_BASEMAP = ${JSON.stringify(config.basemap ?? null).replace(/</g, '\\u003c')};\n`;

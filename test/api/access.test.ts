@@ -2,7 +2,7 @@
 // a new endpoint without a row here fails this test. A refusal is a problem-details 401 (no or
 // ended identity) or 403 (known caller, not allowed), and each one is written to the audit log.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type CoreShareApp } from '../../src/api/app.js';
@@ -15,6 +15,10 @@ import { createApiToken } from '../../src/services/accounts/api-token.service.js
 import { actorOf, authenticate } from '../../src/services/accounts/auth.service.js';
 import { createRequest } from '../../src/services/sharing/request.service.js';
 import { createOffer } from '../../src/services/sharing/offer.service.js';
+import { draftAgreement, getAgreement } from '../../src/services/sharing/agreement.service.js';
+import { requestRepository } from '../../src/store/repositories/request.repository.js';
+import { DEFAULT_CJK_FONT } from '../../src/config.js';
+import { requirement } from '../support/requirements.js';
 
 type Who = 'anonymous' | Role;
 const cli = { actor: systemActor('test'), ip: null };
@@ -82,6 +86,25 @@ const ACCESS: Record<string, Who[] | { who: Who[]; body: unknown }> = {
     who: ['researcher'],
     body: { action: 'withdraw', reason: 'access test' },
   },
+  // The request's agreement: its parties (here the requester, the custodian's curator and a national
+  // administrator) read it; anyone else signed in gets 404, like the request itself.
+  'GET /api/agreements/{id}': SIGNED_IN,
+  'GET /api/agreements/{id}/pdf': SIGNED_IN,
+  'GET /api/requests/{id}/agreement': SIGNED_IN,
+  // By year (the default) and by custodian level for everyone; the rest is checked below.
+  'GET /api/stats': EVERYONE,
+  // Results come back from the request's requester (or its custodian's curator); the request here was
+  // withdrawn a row earlier, so they hear 409, everyone else a refusal.
+  'POST /api/requests/{id}/returns': ['researcher', 'curator'],
+  'GET /api/boreholes/{id}/returns': EVERYONE,
+  // No dataset exists here: every caller hears 404; embargo access is tested in test/services/sharing/returns.test.ts.
+  'GET /api/returns/{id}': EVERYONE,
+  'GET /api/returns/{id}/file': EVERYONE,
+  'GET /api/custodians/{code}/overdue': CURATORS,
+  // Every account here belongs to the organisation asked about.
+  'GET /api/organisations/{code}/credit': SIGNED_IN,
+  'GET /api/notifications': SIGNED_IN,
+  'POST /api/notifications/read': SIGNED_IN,
   'GET /api/audit': ADMIN,
   'GET /api/audit/verify': ADMIN,
 };
@@ -93,6 +116,7 @@ describe('access to every endpoint, for every role', () => {
   let boreholeId: string;
   let offerId: string;
   let requestId: string;
+  let agreementId: string;
   const tokens = new Map<Who, string>();
   const catalogId = publicId('catalog', 'DZ-ACCESS-1');
 
@@ -204,6 +228,14 @@ describe('access to every endpoint, for every role', () => {
         title: 'access test',
       })
     ).id;
+    // Its agreement, written directly (walking the request on would show in the statistics below).
+    const draft = (await requestRepository(store.db).byPublicId(requestId))!;
+    await store.db
+      .transaction()
+      .execute((trx) => draftAgreement(trx, cli, draft, { at: '2026-01-01T00:00:00.000Z' }));
+    agreementId = (await getAgreement(store, cli, requestId)).id;
+    if (!existsSync(DEFAULT_CJK_FONT))
+      requirement('fonts-noto-cjk', 'agreement PDFs in the access test', 'apt-get install fonts-noto-cjk');
   });
 
   const concrete = (p: string) =>
@@ -216,14 +248,19 @@ describe('access to every endpoint, for every role', () => {
             ? catalogId
             : p.startsWith('/api/offers')
               ? offerId
-              : p.startsWith('/api/requests')
-                ? requestId
-                : 'CSTNOTATOKEN0000',
+              : p.startsWith('/api/agreements')
+                ? agreementId
+                : p.startsWith('/api/requests')
+                  ? requestId
+                  : 'CSTNOTATOKEN0000',
       )
-      .replace('{code}', 'XZ')
+      .replace('{code}', p.startsWith('/api/organisations') ? 'ORG' : 'XZ')
       .replace('{collectionId}', 'boreholes')
       .replace('{featureId}', p.startsWith('/ogc/collections/catalog/') ? catalogId : boreholeId) +
-    (p === '/api/map/clusters' || p === '/api/search/clusters' ? '?bbox=0,0,180,80&zoom=2' : '');
+    (p === '/api/map/clusters' || p === '/api/search/clusters' ? '?bbox=0,0,180,80&zoom=2' : '') +
+    (p.endsWith('/returns') && p.startsWith('/api/requests')
+      ? '?kind=publication&title=x&doi=10.1000/x'
+      : '');
 
   const deniedCount = async () =>
     Number(
@@ -268,6 +305,44 @@ describe('access to every endpoint, for every role', () => {
         }
       }
     }
+  });
+
+  it('shows statistics per custodian or province only to its curators and administrators', async () => {
+    const breakdowns: Array<[string, Who[]]> = [
+      ['/api/stats?group=level&from=2016&to=2019', EVERYONE],
+      ['/api/stats?group=province', ADMIN],
+      ['/api/stats?group=custodian', ADMIN],
+      ['/api/stats?group=custodian&custodian=XZ', CURATORS],
+      ['/api/stats?custodian=XZ&format=csv', CURATORS],
+    ];
+    for (const [url, allowed] of breakdowns) {
+      for (const who of EVERYONE) {
+        const before = await deniedCount();
+        const res = await app.inject({
+          url,
+          headers: who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)}` },
+        });
+        const label = `${who} ${url} → ${res.statusCode}`;
+        if (allowed.includes(who)) expect(res.statusCode, label).toBe(200);
+        else {
+          expect(res.statusCode, label).toBe(who === 'anonymous' ? 401 : 403);
+          expect(res.json().errors[0].message_zh, label).toBeTruthy();
+          expect(await deniedCount(), `${label} is audited`).toBe(before + 1);
+        }
+      }
+    }
+  });
+
+  it('sends statistics as JSON, or as CSV with a byte-order mark for spreadsheets', async () => {
+    const json = await app.inject({ url: '/api/stats?group=year' });
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.json()).toMatchObject({ group: 'year', totals: { requests: expect.any(Number) } });
+    const csv = await app.inject({ url: '/api/stats?group=level&format=csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('attachment');
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body).toContain('total,合计,Total');
   });
 
   it('answers methods no route has with a problem-details 404', async () => {

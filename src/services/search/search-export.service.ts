@@ -28,7 +28,7 @@ const COLUMNS: ReadonlyArray<readonly [string, (b: BoreholeSummary) => string | 
 ];
 
 /** Spreadsheets run a cell that starts with = + - @ as a formula: such text is quoted with '. */
-function safeCell(value: string | number | null): string | number | null {
+export function safeCell(value: string | number | null): string | number | null {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

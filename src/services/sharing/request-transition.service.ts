@@ -15,6 +15,7 @@ import {
   type Party,
   type RequestAction,
   type RequestState,
+  type SigningParty,
   type WorkflowEffect,
 } from '../../domain/sharing/request-workflow.js';
 import {
@@ -28,12 +29,14 @@ import { publicId } from '../../domain/public-id.js';
 import { recordAudit, recordAuditAlone, type Caller } from '../audit.service.js';
 import { ConflictError, NotFoundError, RuleRefusalError } from '../errors.js';
 import { partiesOf } from './request-parties.js';
+import { checkSignable, draftAgreement, recordSignature } from './agreement.service.js';
 import { getRequest, samplingPolicy, snapshotOf, type RequestDetail } from './request.service.js';
 
 export interface TransitionRequest {
   action: RequestAction;
   /** The party to act as, when the caller is more than one (a curator who is also an administrator). */
   as?: Party | undefined;
+  /** Why, for the ways out; with grant_permit, the permit's document number (许可文号) for the agreement. */
   reason?: string | undefined;
   due_date?: string | undefined;
   samples?: Cut[] | undefined;
@@ -272,6 +275,7 @@ export async function transitionRequest(
   const reason = effects.find((e) => e.kind === 'record_reason');
   // Read before the transaction: on the embedded engine a read outside it would wait for it to end.
   const policy = await samplingPolicy(store, row.custodian_id);
+  if (step.action === 'sign') await checkSignable(store, caller, row);
   await store.db.transaction().execute(async (trx) => {
     const repo = requestRepository(trx);
     if (step.action === 'fulfil') {
@@ -301,6 +305,14 @@ export async function transitionRequest(
         ...(step.condition && { condition: step.condition }),
       }),
     });
+    // The text every party signs is written on entering the agreement state; each signature binds to its hash.
+    if (state === 'agreement') {
+      await draftAgreement(trx, caller, row, {
+        at: atIso,
+        ...(step.action === 'grant_permit' && { permitReference: step.reason }),
+      });
+      if (step.action === 'sign') await recordSignature(trx, caller, row, party as SigningParty, atIso);
+    }
     await recordAudit(trx, caller, {
       action: `request.${step.action}`,
       subject_type: 'request',

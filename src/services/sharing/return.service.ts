@@ -14,7 +14,7 @@ import {
   type EmbargoPolicy,
 } from '../../domain/sharing/embargo.js';
 import { parseReturnedTable, type TableRow } from '../../domain/sharing/returned-table.js';
-import { recordAudit, type Caller } from '../audit.service.js';
+import { recordAudit, recordAuditAlone, type Caller } from '../audit.service.js';
 import { requireAccess } from '../accounts/access.service.js';
 import { randomPublicId } from '../accounts/secrets.js';
 import {
@@ -218,9 +218,15 @@ export async function returnData(
   const { store } = deps;
   await requireAccess(store, caller, 'account.self');
   const r = await requestRepository(store.db).byPublicId(input.request);
-  const parties = r ? partiesOf(caller.actor, r).map((p) => p.party) : [];
-  if (!r || parties.length === 0) throw new NotFoundError('request', input.request);
-  if (!parties.includes('requester') && !parties.includes('custodian'))
+  if (!r) throw new NotFoundError('request', input.request);
+  const parties = partiesOf(caller.actor, r).map((p) => p.party);
+  if (!parties.includes('requester') && !parties.includes('custodian')) {
+    await recordAuditAlone(store, caller, {
+      action: 'return.upload',
+      outcome: 'denied',
+      subject_type: 'request',
+      subject_id: r.public_id,
+    });
     throw new RuleRefusalError(
       [
         {
@@ -231,6 +237,7 @@ export async function returnData(
       ],
       403,
     );
+  }
   if (!STATES_WITH_RESULTS.includes(r.state))
     throw new RuleRefusalError(
       [

@@ -192,7 +192,7 @@ eachEngine('returned data', ({ fresh }) => {
         doi: '10.1000/xyz',
       }),
     );
-    expect(notMine.status).toBe(404);
+    expect(notMine.status).toBe(403);
   });
 
   it('credits a returned publication and shows it at once', async () => {

@@ -4,6 +4,8 @@
 export interface IdColumns {
   /** A surrogate key the engine assigns. */
   serial: string;
+  /** A double-precision number: REAL on SQLite, DOUBLE PRECISION on PostgreSQL (whose REAL is 4 bytes). */
+  real: string;
 }
 
 export const accountsSchema = ({ serial }: IdColumns) => `

@@ -2,7 +2,7 @@
 // files with their embargo, and the depth-registered values parsed from returned tables.
 import type { IdColumns } from './accounts.migration.js';
 
-export const agreementsAndReturnsSchema = ({ serial }: IdColumns) => `
+export const agreementsAndReturnsSchema = ({ serial, real }: IdColumns) => `
 CREATE TABLE agreement (
   id ${serial},
   public_id TEXT NOT NULL,
@@ -52,10 +52,10 @@ CREATE TABLE returned_value (
   borehole_id INTEGER NOT NULL REFERENCES borehole(id),
   sample_id INTEGER REFERENCES sample(id),
   sample_no TEXT,
-  depth_from REAL NOT NULL,
-  depth_to REAL NOT NULL,
+  depth_from ${real} NOT NULL,
+  depth_to ${real} NOT NULL,
   analyte TEXT NOT NULL,
-  value REAL,
+  value ${real},
   unit TEXT,
   method TEXT,
   CHECK (depth_to >= depth_from)

@@ -2,22 +2,22 @@
 // that column, so a national result set never joins the offers.
 import type { IdColumns } from './accounts.migration.js';
 
-export const offersSchema = ({ serial }: IdColumns) => `
+export const offersSchema = ({ serial, real }: IdColumns) => `
 CREATE TABLE sharing_offer (
   id ${serial},
   public_id TEXT NOT NULL,
   custodian_id INTEGER NOT NULL REFERENCES custodian(id),
   scope TEXT NOT NULL CHECK (scope IN ('borehole','collection')),
   borehole_id INTEGER REFERENCES borehole(id) ON DELETE CASCADE,
-  depth_from REAL,
-  depth_to REAL,
+  depth_from ${real},
+  depth_to ${real},
   dataset TEXT,
   modes TEXT NOT NULL,
   modes_mask INTEGER NOT NULL,
   audience TEXT NOT NULL CHECK (audience IN ('everyone','researchers','organisations','nobody')),
   organisations TEXT NOT NULL DEFAULT '[]',
   fee_kind TEXT NOT NULL,
-  fee_amount REAL,
+  fee_amount ${real},
   conditions_zh TEXT,
   conditions_en TEXT,
   created_by INTEGER REFERENCES app_user(id),

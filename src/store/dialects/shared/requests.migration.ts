@@ -2,7 +2,7 @@
 // credit events and each custodian's sharing policy.
 import type { IdColumns } from './accounts.migration.js';
 
-export const requestsSchema = ({ serial }: IdColumns) => `
+export const requestsSchema = ({ serial, real }: IdColumns) => `
 CREATE TABLE sharing_request (
   id ${serial},
   public_id TEXT NOT NULL,
@@ -16,8 +16,8 @@ CREATE TABLE sharing_request (
   custodian_id INTEGER NOT NULL REFERENCES custodian(id),
   owner_org_id INTEGER REFERENCES organisation(id),
   borehole_id INTEGER NOT NULL REFERENCES borehole(id),
-  depth_from REAL,
-  depth_to REAL,
+  depth_from ${real},
+  depth_to ${real},
   offer_id INTEGER REFERENCES sharing_offer(id),
   permit_required INTEGER NOT NULL DEFAULT 0,
   permit_reasons TEXT NOT NULL DEFAULT '[]',
@@ -58,9 +58,9 @@ CREATE TABLE core_allocation (
   request_id INTEGER NOT NULL REFERENCES sharing_request(id),
   borehole_id INTEGER NOT NULL REFERENCES borehole(id),
   kind TEXT NOT NULL CHECK (kind IN ('loan','sample')),
-  depth_from REAL NOT NULL,
-  depth_to REAL NOT NULL,
-  fraction REAL NOT NULL DEFAULT 1,
+  depth_from ${real} NOT NULL,
+  depth_to ${real} NOT NULL,
+  fraction ${real} NOT NULL DEFAULT 1,
   starts_at TEXT NOT NULL,
   due_at TEXT,
   released_at TEXT,

@@ -1,7 +1,7 @@
 // Forward-only migrations for the embedded engine. Frozen once released: add a new entry, never edit one.
 import { sql, type Kysely } from 'kysely';
 import type { MigrationList } from '../../migrate.js';
-import { accountsSchema } from '../shared/accounts.migration.js';
+import { accountsSchema, type IdColumns } from '../shared/accounts.migration.js';
 import { offersSchema } from '../shared/offers.migration.js';
 import { requestsSchema } from '../shared/requests.migration.js';
 import { agreementsAndReturnsSchema } from '../shared/agreements-returns.migration.js';
@@ -251,24 +251,27 @@ export function splitStatements(script: string): string[] {
   return out;
 }
 
+/** How this engine writes the shared schemas' column types. */
+const COLUMNS: IdColumns = { serial: 'INTEGER PRIMARY KEY', real: 'REAL' };
+
 export const sqliteMigrations: MigrationList = [
   { name: '2026-11-26-catalog-foundation', up: (db) => runScript(db, catalogFoundation) },
   { name: '2026-11-26-named-unique-indexes', up: (db) => rebuild(db, namedUniqueIndexes) },
   { name: '2026-11-26-search-index', up: (db) => runScript(db, searchIndex) },
   {
     name: '2026-11-27-accounts-and-audit',
-    up: (db) => runScript(db, accountsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+    up: (db) => runScript(db, accountsSchema(COLUMNS)),
   },
   {
     name: '2026-11-27-sharing-offers',
-    up: (db) => runScript(db, offersSchema({ serial: 'INTEGER PRIMARY KEY' })),
+    up: (db) => runScript(db, offersSchema(COLUMNS)),
   },
   {
     name: '2026-11-27-sharing-requests',
-    up: (db) => runScript(db, requestsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+    up: (db) => runScript(db, requestsSchema(COLUMNS)),
   },
   {
     name: '2026-11-28-agreements-and-returns',
-    up: (db) => runScript(db, agreementsAndReturnsSchema({ serial: 'INTEGER PRIMARY KEY' })),
+    up: (db) => runScript(db, agreementsAndReturnsSchema(COLUMNS)),
   },
 ];
