@@ -1,5 +1,7 @@
 // Service statistics on both engines, from requests walked through the real services so every figure
 // is known: the same totals, exactly, on SQLite and PostgreSQL; who may see which breakdown; the CSV.
+import { tmpdir } from 'node:os';
+import { returnData } from '../../src/services/sharing/return.service.js';
 import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { createOffer } from '../../src/services/sharing/offer.service.js';
@@ -111,6 +113,12 @@ eachEngine('service statistics', ({ fresh }) => {
       },
       { samples: cuts },
     );
+    await returnData({ store, dataDir: tmpdir() }, researcher, {
+      request: sampled,
+      kind: 'publication',
+      title: '蚀变分带',
+      doi: '10.1000/stats.1',
+    });
     await transitionRequest(store, researcher, sampled, { action: 'return_results' });
     loanId = await walk(
       researcher,

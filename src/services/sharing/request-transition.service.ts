@@ -209,6 +209,33 @@ async function applyEffects(
   }
 }
 
+/** Results are "returned" only when some came back: a dataset or a publication's DOI. */
+async function checkResultsReturned(store: Store, caller: Caller, r: RequestRow): Promise<void> {
+  const any = await store.db
+    .selectFrom('returned_dataset')
+    .select('id')
+    .where('request_id', '=', r.id)
+    .executeTakeFirst();
+  if (any) return;
+  await recordAuditAlone(store, caller, {
+    action: 'request.return_results',
+    outcome: 'denied',
+    subject_type: 'request',
+    subject_id: r.public_id,
+    detail: { rule: 'results_missing' },
+  });
+  throw new RuleRefusalError(
+    [
+      refuse(
+        'results_missing',
+        'upload the results (or a publication’s DOI) first: POST /api/requests/{id}/returns',
+        '请先上传成果文件（或论文 DOI），再确认汇交',
+      ),
+    ],
+    409,
+  );
+}
+
 /** Moves a request one step, as one of the caller's parties. */
 export async function transitionRequest(
   store: Store,
@@ -276,6 +303,7 @@ export async function transitionRequest(
   // Read before the transaction: on the embedded engine a read outside it would wait for it to end.
   const policy = await samplingPolicy(store, row.custodian_id);
   if (step.action === 'sign') await checkSignable(store, caller, row);
+  if (step.action === 'return_results') await checkResultsReturned(store, caller, row);
   await store.db.transaction().execute(async (trx) => {
     const repo = requestRepository(trx);
     if (step.action === 'fulfil') {

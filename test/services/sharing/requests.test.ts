@@ -14,6 +14,8 @@ import {
   type TransitionRequest,
 } from '../../../src/services/sharing/request-transition.service.js';
 import { verifyAuditChain, type Caller } from '../../../src/services/audit.service.js';
+import { returnData } from '../../../src/services/sharing/return.service.js';
+import { tmpdir } from 'node:os';
 import { AppError } from '../../../src/services/errors.js';
 import { publicId } from '../../../src/domain/public-id.js';
 import { eachEngine } from '../../support/engines.js';
@@ -135,6 +137,14 @@ eachEngine('sharing requests', ({ fresh }) => {
     expect(samples).toEqual([
       { sample_no: `${id}-001`, public_id: expect.stringMatching(/^CSS/), taken_for: id },
     ]);
+    const early = await refusal(step(researcher, id, { action: 'return_results' }));
+    expect(rules(early)).toEqual(['results_missing']);
+    await returnData({ store, dataDir: tmpdir() }, researcher, {
+      request: id,
+      kind: 'publication',
+      title: '甲玛蚀变分带',
+      doi: '10.1000/jiama.2026',
+    });
     await step(researcher, id, { action: 'return_results' });
     const closed = await step(curator, id, { action: 'close' });
     expect(closed.state).toBe('closed');

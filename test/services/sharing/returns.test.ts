@@ -135,7 +135,8 @@ eachEngine('returned data', ({ fresh }) => {
       .selectFrom('returned_value')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const stored = () => readdirSync(join(dataDir, 'returns'), { recursive: true }).filter((f) => String(f).includes('.'));
+    const stored = () =>
+      readdirSync(join(dataDir, 'returns'), { recursive: true }).filter((f) => String(f).includes('.'));
     const files = stored().length;
     const bad = await refusal(
       returnData(deps(), researcher, {
