@@ -33,6 +33,7 @@ import { Offer } from './schemas/offer.schema.js';
 import { authPlugin } from './auth.plugin.js';
 import { Account, ApiToken, AuditEntry } from './schemas/account.schema.js';
 import { createMailer, type Mailer } from '../services/mail/mailer.js';
+import { manualRealNameChecker, type RealNameChecker } from '../services/accounts/real-name.service.js';
 
 export interface AppOptions {
   store: Store;
@@ -41,13 +42,21 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Outgoing mail; by default built from the config (SMTP, or the log when none is set). */
   mailer?: Mailer;
+  /** Real-name verification; by default an administrator decides (manual). */
+  realNameChecker?: RealNameChecker;
 }
 
 export interface CoreShareApp extends FastifyInstance {
   clusters: MapClusters;
 }
 
-export async function buildApp({ store, config, logger, mailer }: AppOptions): Promise<CoreShareApp> {
+export async function buildApp({
+  store,
+  config,
+  logger,
+  mailer,
+  realNameChecker,
+}: AppOptions): Promise<CoreShareApp> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
@@ -118,7 +127,13 @@ export async function buildApp({ store, config, logger, mailer }: AppOptions): P
   await app.register(mapRoutes, { clusters });
   await app.register(searchRoutes, { store });
   await app.register(ogcRoutes, { store });
-  await app.register(authRoutes, { store, mailer: mail, publicUrl, secureCookies });
+  await app.register(authRoutes, {
+    store,
+    mailer: mail,
+    publicUrl,
+    secureCookies,
+    realNameChecker: realNameChecker ?? manualRealNameChecker,
+  });
   await app.register(auditRoutes, { store });
   await app.register(offerRoutes, { store });
   await app.register(requestRoutes, { store });

@@ -148,8 +148,12 @@ export interface AppUserTable {
   password_hash: string | null;
   email_verified_at: string | null;
   real_name: string | null;
-  real_name_status: 'unchecked' | 'verified' | 'rejected';
+  /** SHA-256 of the identity document number with the account's public id: never the number itself. */
+  real_name_id_hash: string | null;
+  real_name_status: 'unchecked' | 'pending' | 'verified' | 'rejected';
   real_name_checked_at: string | null;
+  /** Which checker (or administrator) decided. */
+  real_name_checker: string | null;
   locale: 'zh' | 'en';
   failed_logins: number;
   locked_until: string | null;

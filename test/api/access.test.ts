@@ -64,6 +64,11 @@ const ACCESS: Record<string, Who[] | { who: Who[]; body: unknown }> = {
   'GET /api/auth/tokens': SIGNED_IN,
   'POST /api/auth/tokens': SIGNED_IN,
   'DELETE /api/auth/tokens/{id}': SIGNED_IN,
+  'POST /api/auth/real-name': SIGNED_IN,
+  'POST /api/auth/real-name/decisions': {
+    who: ADMIN,
+    body: { email: 'visitor@access.test', decision: 'verified' },
+  },
   'GET /api/offers': EVERYONE,
   'POST /api/offers': { who: CURATORS, body: { scope: 'collection', custodian: 'XZ', ...OFFER_TERMS } },
   'PUT /api/offers/{id}': { who: CURATORS, body: OFFER_TERMS },

@@ -14,11 +14,17 @@ import {
 } from '../../services/accounts/auth.service.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/accounts/api-token.service.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth.plugin.js';
+import {
+  decideRealName,
+  submitRealName,
+  type RealNameChecker,
+} from '../../services/accounts/real-name.service.js';
 import { authProblems } from '../schemas/account.schema.js';
 import { Nullable } from '../schemas/common.schema.js';
 
 export interface AuthRouteOptions {
   store: Store;
+  realNameChecker: RealNameChecker;
   mailer: Mailer;
   publicUrl: string;
   secureCookies: boolean;
@@ -201,5 +207,40 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
       await revokeApiToken(store, request.caller, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/real-name',
+    {
+      config: { signIn: true },
+      schema: {
+        tags,
+        summary:
+          'Submit the real name and identity number for real-name verification (实名认证); the number is kept only as a hash',
+        body: Type.Object({
+          real_name: Type.String({ maxLength: 60 }),
+          id_number: Type.String({ maxLength: 30 }),
+        }),
+        response: { 200: Type.Ref('Account'), ...authProblems },
+      },
+    },
+    (request) => submitRealName(store, opts.realNameChecker, request.caller, request.body),
+  );
+
+  app.post(
+    '/api/auth/real-name/decisions',
+    {
+      config: { signIn: true },
+      schema: {
+        tags,
+        summary: 'An administrator confirms or rejects an account’s real-name submission',
+        body: Type.Object({
+          email: Email,
+          decision: Type.Union([Type.Literal('verified'), Type.Literal('rejected')]),
+        }),
+        response: { 200: Type.Ref('Account'), ...authProblems },
+      },
+    },
+    (request) => decideRealName(store, request.caller, request.body.email, request.body.decision),
   );
 };

@@ -1,10 +1,11 @@
-// `coreshare user add|list`: accounts made by the operator, who acts as the system (audited as
+// `coreshare user add|list|verify`: accounts made by the operator, who acts as the system (audited as
 // cli:<os user>). A password never comes as a flag's value, which would stay in the shell history.
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { ROLES, systemActor, type Role } from '../../domain/accounts/access.js';
 import type { Caller } from '../../services/audit.service.js';
 import { addUser, listUsers } from '../../services/accounts/user-admin.service.js';
+import { decideRealName } from '../../services/accounts/real-name.service.js';
 import { configFrom, withStore } from '../context.js';
 
 interface AddFlags {
@@ -120,6 +121,21 @@ export function userCommand(): Command {
       const line = (r: string[]) => `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}\n`;
       process.stdout.write(line(header) + rows.map(line).join(''));
       process.stderr.write(`${users.length} account${users.length === 1 ? '' : 's'}\n`);
+    });
+  user
+    .command('verify')
+    .description('confirm or reject an account’s real-name submission (实名认证)')
+    .requiredOption('--email <email>', 'the account')
+    .addOption(
+      new Option('--decision <decision>', 'verified or rejected')
+        .choices(['verified', 'rejected'])
+        .default('verified'),
+    )
+    .action(async (flags: { email: string; decision: 'verified' | 'rejected' }, cmd: Command) => {
+      const account = await withStore(configFrom(cmd), (store) =>
+        decideRealName(store, cliCaller(), flags.email, flags.decision),
+      );
+      process.stdout.write(`user ${account.id} ${account.email}: real name ${account.real_name_status}\n`);
     });
   return user;
 }
