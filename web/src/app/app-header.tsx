@@ -1,6 +1,7 @@
 // Site header: name, search box, main navigation, the account corner and the language switch.
 import { HeaderAccount } from '../features/account/components/header-account.js';
 import { HeaderSearch } from '../features/search/components/header-search.js';
+import { HeaderSharingLinks } from '../features/sharing/components/header-sharing-links.js';
 import { useI18n } from '../lib/i18n-context.js';
 import { Link } from '../lib/router.js';
 import type { Route } from './routes.js';
@@ -29,6 +30,10 @@ export function AppHeader({ route }: { route: Route }) {
         <Link to="/custodians" aria-current={current(['custodians', 'custodian'])}>
           {t('nav.custodians')}
         </Link>
+        <Link to="/stats" aria-current={current(['stats'])}>
+          {t('nav.stats')}
+        </Link>
+        <HeaderSharingLinks />
         <a href="/api/docs">{t('nav.apiDocs')}</a>
       </nav>
       <HeaderAccount />

@@ -10,6 +10,10 @@ import { BoreholePage } from '../features/boreholes/components/borehole-page.js'
 import { MapPage } from '../features/map/components/map-page.js';
 import { SearchHelpPage } from '../features/search/components/search-help-page.js';
 import { SearchPage } from '../features/search/components/search-page.js';
+import { OffersPage } from '../features/sharing/components/offers-page.js';
+import { RequestPage } from '../features/sharing/components/request-page.js';
+import { RequestsPage } from '../features/sharing/components/requests-page.js';
+import { StatsPage } from '../features/stats/components/stats-page.js';
 import { NotFound } from '../components/ui/page-state.js';
 import { I18nProvider, useI18n } from '../lib/i18n-context.js';
 import { usePathname } from '../lib/router.js';
@@ -38,6 +42,16 @@ function Page({ route }: { route: Route }) {
       return <VerifyEmailPage />;
     case 'account':
       return <AccountPage />;
+    case 'requests':
+      return <RequestsPage key="mine" box="mine" />;
+    case 'requests-inbox':
+      return <RequestsPage key="inbox" box="inbox" />;
+    case 'request':
+      return <RequestPage key={route.id} id={route.id} />;
+    case 'offers':
+      return <OffersPage />;
+    case 'stats':
+      return <StatsPage />;
     case 'not-found':
       return <NotFound />;
   }

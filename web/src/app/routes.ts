@@ -10,6 +10,11 @@ export type Route =
   | { name: 'sign-up' }
   | { name: 'verify-email' }
   | { name: 'account' }
+  | { name: 'requests' }
+  | { name: 'requests-inbox' }
+  | { name: 'request'; id: string }
+  | { name: 'offers' }
+  | { name: 'stats' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | undefined {
@@ -32,6 +37,15 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sign-up') return { name: 'sign-up' };
   if (path === '/verify-email') return { name: 'verify-email' };
   if (path === '/account') return { name: 'account' };
+  // The requests lists' `?state=` is in the query string, read by the pages themselves.
+  if (path === '/requests') return { name: 'requests' };
+  if (path === '/requests/inbox') return { name: 'requests-inbox' };
+  if (path === '/offers') return { name: 'offers' };
+  const request = /^\/requests\/([^/]+)$/.exec(path);
+  const requestId = request?.[1] ? decode(request[1]) : undefined;
+  if (requestId) return { name: 'request', id: requestId };
+  // Group and years are in the query string, read by the statistics page itself.
+  if (path === '/stats') return { name: 'stats' };
   const borehole = /^\/boreholes\/([^/]+)$/.exec(path);
   const id = borehole?.[1] ? decode(borehole[1]) : undefined;
   if (id) return { name: 'borehole', id };

@@ -9,6 +9,8 @@ export interface ProblemField {
   length?: number;
   message: string;
   message_zh?: string;
+  /** The sharing rule that refused a request (`mode_not_offered`, `reason_required`, …). */
+  rule?: string;
 }
 
 /** RFC 9457 problem details, as the server sends them. */

@@ -126,6 +126,101 @@ const commodity: Labels = {
   gas: { zh: '天然气', en: 'Natural gas' },
 };
 
+// The sharing workflow's code lists, worded as the server words them (src/domain/sharing-modes.ts
+// MODE_LABELS; src/domain/sharing/request-vocabulary.ts STATE_, ACTION_, PARTY_ and KIND_LABELS),
+// English capitalised for display. test/web/sharing-helpers.test.ts checks they stay in step.
+const sharingMode: Labels = {
+  public_welfare: { zh: '公益性共享', en: 'Public-welfare sharing' },
+  public_loan: { zh: '公益性借用共享', en: 'Public-welfare loan' },
+  cooperative: { zh: '合作研究性共享', en: 'Cooperative research' },
+  trade: { zh: '资源交易（换）性共享', en: 'Trade / exchange' },
+  lease: { zh: '资源租赁性共享', en: 'Lease' },
+  permit: { zh: '行政许可性共享', en: 'Administrative permit' },
+};
+
+const requestKind: Labels = {
+  viewing: { zh: '观察预约', en: 'Viewing appointment' },
+  sampling: { zh: '取样', en: 'Sampling' },
+  loan: { zh: '借用', en: 'Loan' },
+  data_access: { zh: '数据获取', en: 'Data access' },
+  cooperation: { zh: '合作研究', en: 'Cooperative research' },
+  trade: { zh: '交易（交换）', en: 'Trade / exchange' },
+  lease: { zh: '租赁', en: 'Lease' },
+};
+
+const requestState: Labels = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  custodian_review: { zh: '馆藏机构审核中', en: 'Under custodian review' },
+  owner_consent: { zh: '待所有权人同意', en: "Awaiting the owner's consent" },
+  permit: { zh: '待行政许可', en: 'Awaiting the administrative permit' },
+  agreement: { zh: '待签署协议', en: 'Awaiting signatures' },
+  fulfilled: { zh: '已提供', en: 'Fulfilled' },
+  returned: { zh: '已归还', en: 'Returned' },
+  results_returned: { zh: '成果已返还', en: 'Results returned' },
+  closed: { zh: '已关闭', en: 'Closed' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  expired: { zh: '已过期', en: 'Expired' },
+};
+
+/** Steps of a request; `create` is the timeline's first entry, not an action anyone takes later. */
+const requestAction: Labels = {
+  create: { zh: '创建', en: 'Create' },
+  submit: { zh: '提交', en: 'Submit' },
+  start_review: { zh: '开始审核', en: 'Start review' },
+  accept: { zh: '受理', en: 'Accept' },
+  reject: { zh: '拒绝', en: 'Reject' },
+  consent: { zh: '同意', en: 'Consent' },
+  refuse_consent: { zh: '不同意', en: 'Refuse consent' },
+  grant_permit: { zh: '准予许可', en: 'Grant the permit' },
+  refuse_permit: { zh: '不予许可', en: 'Refuse the permit' },
+  sign: { zh: '签署', en: 'Sign' },
+  fulfil: { zh: '提供', en: 'Fulfil' },
+  return_loan: { zh: '归还', en: 'Return the loan' },
+  confirm_return: { zh: '确认归还', en: 'Confirm the return' },
+  return_results: { zh: '返还成果', en: 'Return results' },
+  close: { zh: '关闭', en: 'Close' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  expire: { zh: '过期', en: 'Expire' },
+};
+
+const requestParty: Labels = {
+  requester: { zh: '申请人', en: 'Requester' },
+  custodian: { zh: '馆藏机构', en: 'Custodian' },
+  owner: { zh: '所有权人', en: 'Owner' },
+  administrator: { zh: '管理部门', en: 'Administrator' },
+  system: { zh: '系统', en: 'System' },
+};
+
+/** What core is asked for (src/domain/sharing/eligibility.ts PURPOSES). */
+const requestPurpose: Labels = {
+  research: { zh: '科研', en: 'Research' },
+  education: { zh: '教育', en: 'Education' },
+  popular_science: { zh: '科普', en: 'Popular science' },
+  exploration: { zh: '勘查', en: 'Exploration' },
+  commercial: { zh: '商业', en: 'Commercial' },
+};
+
+/** The fees column of DOMAIN.md's mode table (src/domain/sharing/eligibility.ts FEE_KINDS). */
+const feeKind: Labels = {
+  none: { zh: '免费', en: 'No fee' },
+  cost_price: { zh: '工本费', en: 'Cost price' },
+  occupancy: { zh: '资源占用费', en: 'Occupancy fee' },
+  rent: { zh: '租金', en: 'Rent' },
+  market_price: { zh: '市场价', en: 'Market price' },
+  per_agreement: { zh: '按协议约定', en: 'As agreed' },
+  per_permit: { zh: '按许可规定', en: 'As the permit sets' },
+};
+
+/** Who an offer is open to (src/domain/sharing/eligibility.ts AUDIENCES). */
+const offerAudience: Labels = {
+  everyone: { zh: '所有注册用户', en: 'Everyone signed up' },
+  researchers: { zh: '科研人员', en: 'Researchers' },
+  organisations: { zh: '指定单位', en: 'Named organisations' },
+  nobody: { zh: '暂不共享', en: 'Nobody (not shared)' },
+};
+
 export const vocabularies = {
   depositType,
   coreClass,
@@ -136,6 +231,14 @@ export const vocabularies = {
   organisationKind,
   dataAvailable,
   commodity,
+  sharingMode,
+  requestKind,
+  requestState,
+  requestAction,
+  requestParty,
+  requestPurpose,
+  feeKind,
+  offerAudience,
 } as const;
 
 export type Vocabulary = keyof typeof vocabularies;

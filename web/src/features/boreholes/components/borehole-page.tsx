@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../../components/ui/page-state.js';
 import { useI18n } from '../../../lib/i18n-context.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
+import { SharingPanel } from '../../sharing/components/sharing-panel.js';
 import type { Borehole } from '../api/get-borehole.js';
 import { useBorehole } from '../hooks/use-borehole.js';
 import { BoreholeSummary } from './borehole-summary.js';
@@ -41,6 +42,8 @@ function BoreholeView({ b }: { b: Borehole }) {
         <h2 id="sec-summary">{t('borehole.summary')}</h2>
         <BoreholeSummary b={b} />
       </section>
+
+      <SharingPanel hole={b} />
 
       <div className="borehole__plots">
         <section aria-labelledby="sec-lithology" className="card">

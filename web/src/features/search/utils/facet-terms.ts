@@ -83,6 +83,7 @@ const FACET_VOCABULARY: Partial<Record<FacetName, Vocabulary>> = {
   level: 'custodianLevel',
   funding: 'fundingSource',
   has: 'dataAvailable',
+  mode: 'sharingMode',
 };
 
 /** How a facet value reads: the province or vocabulary name; codes nobody named stay as sent. */

@@ -1,0 +1,252 @@
+// End-to-end request journey in Debian's Chromium against the real server: a researcher finds a
+// publicly funded borehole open for public-welfare sharing, is refused once (commercial purpose,
+// shown in both languages), then asks for two samples; the custodian's curator, in another browser
+// context, finds it in the inbox, reviews and accepts it; both sign; the curator fulfils it with the
+// samples actually cut; the researcher sees it fulfilled, with its timeline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addUser } from '../../src/services/accounts/user-admin.service.js';
+import { createOffer } from '../../src/services/sharing/offer.service.js';
+import { addOrganisation, CLI } from '../support/accounts.js';
+import { hasChromium, snapshot, startE2eServer, type E2eServer } from './support/e2e-server.js';
+
+const DEMO = { boreholes: 60, seed: 11 };
+const PASSWORD = 'core-tray-2026';
+const RESEARCHER = 'li.wei@uni.example.cn';
+const CURATOR = 'zhang.min@archive.example.cn';
+const TITLE = '斑岩铜矿蚀变分带与成矿流体研究';
+const CONDITIONS = '取样后六个月内返还分析数据，并注明岩芯编号';
+
+describe.skipIf(!hasChromium)('request journey in Chromium', () => {
+  let server: E2eServer;
+  let base: string;
+  let hole: { public_id: string; custodian: string };
+
+  beforeAll(async () => {
+    server = await startE2eServer(DEMO);
+    base = server.base;
+    const { store } = server;
+    // Publicly funded, undisputed, public Class I or II core: public-welfare sharing applies to it.
+    const found = await store.db
+      .selectFrom('borehole as b')
+      .innerJoin('custodian as c', 'c.id', 'b.custodian_id')
+      .select(['b.public_id', 'c.code as custodian'])
+      .where('b.funding_source', 'in', ['central_fiscal', 'local_fiscal'])
+      .where('b.ownership_dispute', '=', 0)
+      .where('b.confidentiality', '=', 'public')
+      .where('b.core_class', 'in', ['I', 'II'])
+      .where('b.total_depth', '>', 150)
+      .orderBy('b.public_id')
+      .executeTakeFirst();
+    if (!found) throw new Error('the demo dataset has no publicly funded borehole to ask for');
+    hole = found;
+    await addOrganisation(store, 'UNI-E2E', 'university');
+    await addOrganisation(store, 'ARCHIVE-E2E', 'other');
+    await addUser(store, CLI, {
+      email: RESEARCHER,
+      display_name: '李伟',
+      password: PASSWORD,
+      organisation: 'UNI-E2E',
+      role: 'researcher',
+    });
+    await addUser(store, CLI, {
+      email: CURATOR,
+      display_name: '张敏',
+      password: PASSWORD,
+      organisation: 'ARCHIVE-E2E',
+      role: 'curator',
+      custodian: hole.custodian,
+    });
+    await createOffer(store, CLI, {
+      scope: 'collection',
+      custodian: hole.custodian,
+      modes: ['public_welfare', 'public_loan'],
+      audience: 'researchers',
+      fee_kind: 'cost_price',
+      conditions_zh: CONDITIONS,
+      conditions_en: 'Return the analysis data within six months, citing the core ids',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.fill('#sign-in-email', email);
+    await page.fill('#sign-in-password', PASSWORD);
+    await page.locator('[data-testid="sign-in-submit"]').click();
+  }
+
+  const state = (page: Page) => page.locator('[data-testid="request-page"] [data-testid="request-state"]');
+
+  it('asks for two samples, is reviewed, accepted, signed and fulfilled', async () => {
+    const researcher = await server.newPage();
+    const r = researcher.page;
+    const holePath = `/boreholes/${hole.public_id}`;
+
+    // Signed out, the sharing panel lists the offer and offers to sign in, coming back here.
+    await r.goto(`${base}${holePath}`);
+    const panel = r.locator('[data-testid="sharing-panel"]');
+    await panel.locator('[data-testid="sharing-offers"]').waitFor();
+    expect(await panel.locator('[data-testid="sharing-offers"]').textContent()).toContain(CONDITIONS);
+    expect(await panel.locator('[data-testid="ask-form"]').count()).toBe(0);
+    await panel.locator('[data-testid="sharing-sign-in-link"]').click();
+    await r.waitForURL(`${base}/sign-in?next=${encodeURIComponent(holePath)}`);
+    await signIn(r, RESEARCHER);
+    await r.waitForURL(`${base}${holePath}`);
+    expect(await r.locator('[data-testid="nav-requests"]').textContent()).toBe('我的申请');
+    expect(await r.locator('[data-testid="nav-inbox"]').count()).toBe(0);
+
+    // The form: sampling under public-welfare sharing, the modes limited to what is offered.
+    await panel.locator('[data-testid="ask-open"]').click();
+    const form = r.locator('[data-testid="ask-form"]');
+    await form.waitFor();
+    expect(await r.locator('#ask-kind').inputValue()).toBe('sampling');
+    expect(await r.locator('#ask-mode').inputValue()).toBe('public_welfare');
+    // A public-welfare loan is on offer too, but it does not serve sampling.
+    const modes = await r
+      .locator('#ask-mode option')
+      .evaluateAll((o) => o.map((e) => e.getAttribute('value')));
+    expect(modes).toContain('public_welfare');
+    expect(modes).not.toContain('public_loan');
+    expect(await r.locator('#ask-mode option').first().textContent()).toBe('公益性共享');
+    await r.selectOption('#ask-kind', 'loan');
+    expect(await r.locator('#ask-mode').inputValue()).toBe('public_loan');
+    expect(await r.locator('[data-testid="ask-samples"]').count()).toBe(0);
+    await r.selectOption('#ask-kind', 'sampling');
+    await r.fill('[data-testid="ask-samples-from-1"]', '100');
+    await r.fill('[data-testid="ask-samples-to-1"]', '100.2');
+    await r.locator('[data-testid="ask-samples-add"]').click();
+    await r.fill('[data-testid="ask-samples-from-2"]', '120');
+    await r.fill('[data-testid="ask-samples-to-2"]', '120.2');
+    await r.fill('#ask-title', TITLE);
+    await r.fill('#ask-description', '对比蚀变分带的矿物组合与流体包裹体。');
+
+    // A commercial purpose is refused by the public-welfare rule, said in the reader's language.
+    await r.selectOption('#ask-purpose', 'commercial');
+    await r.locator('[data-testid="ask-submit"]').click();
+    const refusals = r.locator('[data-testid="ask-refusals"]');
+    await refusals.waitFor();
+    expect(await refusals.locator('li').allTextContents()).toEqual([
+      '公益性共享仅用于科研、教育及科普等非营利性活动',
+    ]);
+    await snapshot(r, 'request-1-refused');
+    await r.locator('[data-testid="lang-switch"]').click();
+    await expect
+      .poll(() => refusals.textContent())
+      .toBe('public-welfare sharing serves only non-profit research, education or popular science');
+    await r.locator('[data-testid="lang-switch"]').click();
+
+    // For research it is made and submitted at once; the request page opens.
+    await r.selectOption('#ask-purpose', 'research');
+    await r.locator('[data-testid="ask-submit"]').click();
+    await r.waitForURL(/\/requests\/CSR[0-9A-Z]+$/);
+    const requestUrl = r.url();
+    await expect.poll(() => state(r).textContent()).toBe('已提交');
+    expect(await r.locator('[data-testid="request-samples"] tbody tr').count()).toBe(2);
+    expect(await r.locator('[data-testid="request-borehole"]').getAttribute('href')).toBe(holePath);
+    await snapshot(r, 'request-2-submitted');
+
+    // The curator, in a browser of their own, finds it in the inbox.
+    const curator = await server.newPage();
+    const c = curator.page;
+    await c.goto(`${base}/sign-in?next=%2Frequests%2Finbox`);
+    await signIn(c, CURATOR);
+    await c.waitForURL(`${base}/requests/inbox`);
+    expect(await c.locator('[data-testid="nav-inbox"]').getAttribute('aria-current')).toBe('page');
+    const row = c.locator('[data-testid="requests-table"] tbody tr', { hasText: TITLE });
+    await row.waitFor();
+    expect(await row.locator('[data-testid="request-state"]').textContent()).toBe('已提交');
+    await c.locator('[data-testid="state-chip-submitted"]').click();
+    await c.waitForURL(`${base}/requests/inbox?state=submitted`);
+    await row.waitFor();
+    await snapshot(c, 'request-3-inbox');
+    await row.locator('[data-testid="request-link"]').click();
+    await c.waitForURL(requestUrl);
+
+    // Review, accept, sign.
+    await c.locator('[data-testid="action-start_review"]').click();
+    await expect.poll(() => state(c).textContent()).toBe('馆藏机构审核中');
+    await c.locator('[data-testid="action-accept"]').click();
+    await expect.poll(() => state(c).textContent()).toBe('待签署协议');
+    await c.locator('[data-testid="action-sign"]').click();
+    await c
+      .locator('[data-testid="request-signatures"] [data-party="custodian"][data-signed="true"]')
+      .waitFor();
+    expect(await c.locator('[data-testid="action-fulfil"]').count()).toBe(0);
+
+    // The researcher signs too.
+    await r.reload();
+    await expect.poll(() => state(r).textContent()).toBe('待签署协议');
+    await r.locator('[data-testid="action-sign"]').click();
+    await r
+      .locator('[data-testid="request-signatures"] [data-party="requester"][data-signed="true"]')
+      .waitFor();
+    await snapshot(r, 'request-4-signed');
+
+    // The curator fulfils it with what was actually cut: the second sample a half core.
+    await c.reload();
+    await c.locator('[data-testid="action-fulfil"]').click();
+    const fulfil = c.locator('[data-testid="action-form"]');
+    await fulfil.waitFor();
+    expect(await fulfil.locator('[data-testid="action-fulfil-samples-row"]').count()).toBe(2);
+    await fulfil.locator('[data-testid="action-fulfil-samples-fraction-2"]').fill('0.5');
+    await snapshot(c, 'request-5-fulfil');
+    await fulfil.locator('[data-testid="action-confirm"]').click();
+    await expect.poll(() => state(c).textContent()).toBe('已提供');
+
+    // The researcher sees it fulfilled, the samples cut and every step so far.
+    await r.reload();
+    await expect.poll(() => state(r).textContent()).toBe('已提供');
+    expect(await state(r).getAttribute('data-state')).toBe('fulfilled');
+    const cut = r.locator('[data-testid="request-samples"] tbody tr');
+    expect(await cut.count()).toBe(2);
+    expect(await cut.nth(1).textContent()).toContain('50%');
+    const timeline = r.locator('[data-testid="request-timeline"] [data-testid="timeline-entry"]');
+    expect(await timeline.evaluateAll((items) => items.map((i) => i.getAttribute('data-action')))).toEqual([
+      'create',
+      'submit',
+      'start_review',
+      'accept',
+      'sign',
+      'sign',
+      'fulfil',
+    ]);
+    expect(await timeline.last().textContent()).toContain('已提供');
+    expect(await timeline.last().textContent()).toContain(CURATOR);
+    expect(await r.locator('[data-testid="action-return_results"]').count()).toBe(1);
+
+    // The agreement, where the server draws one up: its text, and a PDF to keep.
+    const id = requestUrl.split('/').pop()!;
+    const agreement = await r.request.get(`${base}/api/requests/${id}/agreement`);
+    if (agreement.status() === 200) {
+      const card = r.locator('[data-testid="agreement"]');
+      await card.waitFor();
+      expect(await card.locator('[data-testid="agreement-text"]').textContent()).toContain(hole.custodian);
+      const pdf = await card.locator('[data-testid="agreement-pdf"]').getAttribute('href');
+      expect(pdf).toMatch(/^\/api\/agreements\/[^/]+\/pdf$/);
+    } else {
+      expect(agreement.status()).toBe(404);
+      expect(await r.locator('[data-testid="agreement"]').count()).toBe(0);
+    }
+    await snapshot(r, 'request-6-fulfilled');
+
+    // In English, and listed among the researcher's requests.
+    await r.locator('[data-testid="lang-switch"]').click();
+    await expect.poll(() => state(r).textContent()).toBe('Fulfilled');
+    expect(await timeline.first().textContent()).toContain('Create');
+    await r.locator('[data-testid="nav-requests"]').click();
+    await r.waitForURL(`${base}/requests`);
+    const mine = r.locator('[data-testid="requests-table"] tbody tr', { hasText: TITLE });
+    await mine.waitFor();
+    expect(await mine.locator('[data-testid="request-state"]').textContent()).toBe('Fulfilled');
+    await snapshot(r, 'request-7-mine-en');
+
+    for (const opened of [researcher, curator]) {
+      expect(opened.errors).toEqual([]);
+      expect(opened.outside).toEqual([]);
+      await opened.page.close();
+    }
+  }, 180_000);
+});
