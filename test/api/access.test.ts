@@ -106,6 +106,11 @@ const ACCESS: Record<string, Who[] | { who: Who[]; body: unknown }> = {
   'GET /api/returns/{id}': EVERYONE,
   'GET /api/returns/{id}/file': EVERYONE,
   'GET /api/custodians/{code}/overdue': CURATORS,
+  'GET /api/custodians/{code}/policy': EVERYONE,
+  'PUT /api/custodians/{code}/policy': {
+    who: CURATORS,
+    body: { sampling: { max_samples_per_visit: 50 }, embargo: {} },
+  },
   // Every account here belongs to the organisation asked about.
   'GET /api/organisations/{code}/credit': SIGNED_IN,
   'GET /api/notifications': SIGNED_IN,

@@ -5,8 +5,9 @@ import { configFrom } from '../context.js';
 import { prepareStore } from '../../services/startup.service.js';
 import { createMailer } from '../../services/mail/mailer.js';
 import { remindOverdue, sendDigests } from '../../services/sharing/notification.service.js';
+import { expireStaleRequests } from '../../services/sharing/expiry.service.js';
 
-/** How often overdue reminders are made and notification digests mailed. */
+/** How often idle requests expire, overdue reminders are made and notification digests mailed. */
 const DIGEST_MINUTES = 15;
 
 export function serveCommand(): Command {
@@ -39,7 +40,8 @@ export function serveCommand(): Command {
       void app.clusters.refresh().catch((err: unknown) => app.log.error({ err }, 'cluster index failed'));
       // Reminders and digests: one mail per person with everything new, never one per event.
       const digest = setInterval(() => {
-        void remindOverdue(store)
+        void expireStaleRequests(store)
+          .then(() => remindOverdue(store))
           .then(() => sendDigests(store, mailer, config.publicUrl))
           .then((mails) => mails && app.log.info({ mails }, 'notification digests sent'))
           .catch((err: unknown) => app.log.error({ err }, 'notification digest failed'));

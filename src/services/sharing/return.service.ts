@@ -419,6 +419,13 @@ export async function returnedDataset(deps: ReturnDeps, caller: Caller, id: stri
   ) {
     const message = `under embargo until ${d.embargo_until.slice(0, 10)}`;
     if (caller.actor.kind === 'anonymous') await requireAccess(store, caller, 'account.self');
+    await recordAuditAlone(store, caller, {
+      action: 'return.read',
+      outcome: 'denied',
+      subject_type: 'returned_dataset',
+      subject_id: id,
+      detail: { rule: 'under_embargo' },
+    });
     throw new RuleRefusalError(
       [{ rule: 'under_embargo', message, message_zh: `保护期至 ${d.embargo_until.slice(0, 10)}` }],
       403,
