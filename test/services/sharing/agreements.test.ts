@@ -14,25 +14,13 @@ import {
 import { getAgreement } from '../../../src/services/sharing/agreement.service.js';
 import { agreementPdf, renderAgreementPdf } from '../../../src/services/sharing/agreement-pdf.js';
 import { verifyAuditChain, type Caller } from '../../../src/services/audit.service.js';
-import { AppError } from '../../../src/services/errors.js';
 import { DEFAULT_CJK_FONT } from '../../../src/config.js';
-import { publicId } from '../../../src/domain/public-id.js';
 import { eachEngine } from '../../support/engines.js';
-import { boreholeRow, seedBoreholes } from '../../support/factories.js';
-import { addOrganisation, callerWith } from '../../support/accounts.js';
+import { refusal, sharingWorld } from '../../support/sharing-world.js';
 import { requirement } from '../../support/requirements.js';
 
 const hasFont = existsSync(DEFAULT_CJK_FONT);
 if (!hasFont) requirement('fonts-noto-cjk', 'agreement PDFs', 'apt-get install fonts-noto-cjk');
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 eachEngine('agreements', ({ fresh }) => {
   let store: Store;
@@ -41,41 +29,18 @@ eachEngine('agreements', ({ fresh }) => {
   let researcher: Caller;
   let stranger: Caller;
   let admin: Caller;
-  const hole = (id: string) => publicId('borehole', 'jiama', id);
+  let hole: (id: string) => string;
   const step = (who: Caller, id: string, s: TransitionRequest) => transitionRequest(store, who, id, s);
 
   beforeAll(async () => {
     store = await fresh();
-    await seedBoreholes(store, 3); // Class I, central fiscal, custodian XZ
-    await addOrganisation(store, 'ZJKY', 'mining_company');
-    const depositor = (
-      await store.db
-        .selectFrom('organisation')
-        .select('id')
-        .where('code', '=', 'ZJKY')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const custodian = (
-      await store.db.selectFrom('custodian').select('id').where('code', '=', 'XZ').executeTakeFirstOrThrow()
-    ).id;
-    await store.bulk.transaction((s) =>
-      s.upsert('borehole', [
-        boreholeRow('QY-1', {
-          custodian_id: custodian,
-          core_class: 'III',
-          funding_source: 'enterprise',
-          depositor_id: depositor,
-        }),
-      ]),
-    );
-    curator = await callerWith(store, 'curator@xz.test', 'curator', {
-      organisation: 'XZ-ORG',
-      custodian: 'XZ',
-    });
-    owner = await callerWith(store, 'owner@zjky.test', 'owner', { organisation: 'ZJKY' });
-    researcher = await callerWith(store, 'li@uni.test', 'researcher', { organisation: 'UNI' });
-    stranger = await callerWith(store, 'wang@inst.test', 'researcher', { organisation: 'INST' });
-    admin = await callerWith(store, 'admin@mnr.test', 'administrator', { organisation: 'MNR' });
+    const world = await sharingWorld(store);
+    curator = world.curator;
+    owner = world.owner;
+    researcher = world.researcher;
+    stranger = world.stranger;
+    admin = world.admin;
+    hole = world.hole;
     await createOffer(store, curator, {
       scope: 'collection',
       custodian: 'XZ',

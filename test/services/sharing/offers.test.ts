@@ -10,27 +10,16 @@ import {
 import { updateSearchIndex } from '../../../src/services/search/search-indexer.service.js';
 import { modesOfMask } from '../../../src/domain/sharing/offer-rules.js';
 import type { Caller } from '../../../src/services/audit.service.js';
-import { AppError } from '../../../src/services/errors.js';
 import { eachEngine } from '../../support/engines.js';
-import { boreholeRow, seedBoreholes } from '../../support/factories.js';
-import { addOrganisation, callerWith } from '../../support/accounts.js';
-import { publicId } from '../../../src/domain/public-id.js';
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { boreholeRow } from '../../support/factories.js';
+import { refusal, sharingWorld } from '../../support/sharing-world.js';
 
 eachEngine('sharing offers', ({ fresh }) => {
   let store: Store;
   let curator: Caller;
   let owner: Caller;
   let researcher: Caller;
-  const hole = (id: string) => publicId('borehole', 'jiama', id);
+  let hole: (id: string) => string;
   const offered = async (holeId: string) =>
     modesOfMask(
       (
@@ -44,34 +33,11 @@ eachEngine('sharing offers', ({ fresh }) => {
 
   beforeAll(async () => {
     store = await fresh();
-    await seedBoreholes(store, 3); // Class I, central fiscal, custodian XZ
-    await addOrganisation(store, 'ZJKY', 'mining_company');
-    const depositor = (
-      await store.db
-        .selectFrom('organisation')
-        .select('id')
-        .where('code', '=', 'ZJKY')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const custodian = (
-      await store.db.selectFrom('custodian').select('id').where('code', '=', 'XZ').executeTakeFirstOrThrow()
-    ).id;
-    await store.bulk.transaction((s) =>
-      s.upsert('borehole', [
-        boreholeRow('QY-1', {
-          custodian_id: custodian,
-          core_class: 'III',
-          funding_source: 'enterprise',
-          depositor_id: depositor,
-        }),
-      ]),
-    );
-    curator = await callerWith(store, 'curator@xz.test', 'curator', {
-      organisation: 'XZ-ORG',
-      custodian: 'XZ',
-    });
-    owner = await callerWith(store, 'owner@zjky.test', 'owner', { organisation: 'ZJKY' });
-    researcher = await callerWith(store, 'researcher@uni.test', 'researcher', { organisation: 'UNI' });
+    const world = await sharingWorld(store);
+    curator = world.curator;
+    owner = world.owner;
+    researcher = world.researcher;
+    hole = world.hole;
   });
 
   it('lets a curator open the collection, which reaches every hole but the owner’s Class III one', async () => {
@@ -179,7 +145,7 @@ eachEngine('sharing offers', ({ fresh }) => {
       .execute();
     expect(denied).toContainEqual({
       action: 'access.offer.write',
-      actor: expect.stringContaining('researcher@uni.test'),
+      actor: expect.stringContaining('li@uni.test'),
     });
   });
 

@@ -17,21 +17,9 @@ import { verifyAuditChain, type Caller } from '../../../src/services/audit.servi
 import { returnData } from '../../../src/services/sharing/return.service.js';
 import { tmpdir } from 'node:os';
 import { AppError } from '../../../src/services/errors.js';
-import { publicId } from '../../../src/domain/public-id.js';
 import { eachEngine } from '../../support/engines.js';
-import { boreholeRow, seedBoreholes } from '../../support/factories.js';
-import { addOrganisation, callerWith } from '../../support/accounts.js';
+import { rules, refusal, sharingWorld } from '../../support/sharing-world.js';
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-const rules = (e: AppError) => e.problems.map((p) => p.rule);
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 eachEngine('sharing requests', ({ fresh }) => {
@@ -42,42 +30,19 @@ eachEngine('sharing requests', ({ fresh }) => {
   let researcher2: Caller;
   let colleague: Caller;
   let visitor: Caller;
-  const hole = (id: string) => publicId('borehole', 'jiama', id);
+  let hole: (id: string) => string;
   const step = (who: Caller, id: string, s: TransitionRequest) => transitionRequest(store, who, id, s);
 
   beforeAll(async () => {
     store = await fresh();
-    await seedBoreholes(store, 3); // Class I, central fiscal, custodian XZ, 500 m deep
-    await addOrganisation(store, 'ZJKY', 'mining_company');
-    const depositor = (
-      await store.db
-        .selectFrom('organisation')
-        .select('id')
-        .where('code', '=', 'ZJKY')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const custodian = (
-      await store.db.selectFrom('custodian').select('id').where('code', '=', 'XZ').executeTakeFirstOrThrow()
-    ).id;
-    await store.bulk.transaction((s) =>
-      s.upsert('borehole', [
-        boreholeRow('QY-1', {
-          custodian_id: custodian,
-          core_class: 'III',
-          funding_source: 'enterprise',
-          depositor_id: depositor,
-        }),
-      ]),
-    );
-    curator = await callerWith(store, 'curator@xz.test', 'curator', {
-      organisation: 'XZ-ORG',
-      custodian: 'XZ',
-    });
-    owner = await callerWith(store, 'owner@zjky.test', 'owner', { organisation: 'ZJKY' });
-    researcher = await callerWith(store, 'li@uni.test', 'researcher', { organisation: 'UNI' });
-    researcher2 = await callerWith(store, 'wang@inst.test', 'researcher', { organisation: 'INST' });
-    colleague = await callerWith(store, 'zhao@xz.test', 'researcher', { organisation: 'XZ-ORG' });
-    visitor = await callerWith(store, 'guest@x.test', 'visitor', { organisation: 'GUEST' });
+    const world = await sharingWorld(store);
+    curator = world.curator;
+    owner = world.owner;
+    researcher = world.researcher;
+    colleague = world.colleague;
+    researcher2 = world.stranger;
+    visitor = world.visitor;
+    hole = world.hole;
     await createOffer(store, curator, {
       scope: 'collection',
       custodian: 'XZ',
