@@ -32,11 +32,13 @@ async function custodianOf(store: Store, code: string) {
   return c;
 }
 
-export async function getPolicy(store: Store, code: string): Promise<CustodianPolicy> {
-  const c = await custodianOf(store, code);
-  const row = await requestRepository(store.db).policy(c.id);
+/** The policy a custodian works by: its own, or the defaults for what it has not set. */
+export async function policyOf(
+  store: Store,
+  custodianId: number,
+): Promise<{ sampling: SamplingPolicy; embargo: EmbargoPolicy; configured: boolean }> {
+  const row = await requestRepository(store.db).policy(custodianId);
   return {
-    custodian: code,
     sampling: {
       ...DEFAULT_SAMPLING_POLICY,
       ...(row ? (JSON.parse(row.sampling) as Partial<SamplingPolicy>) : {}),
@@ -47,6 +49,11 @@ export async function getPolicy(store: Store, code: string): Promise<CustodianPo
     },
     configured: row !== undefined,
   };
+}
+
+export async function getPolicy(store: Store, code: string): Promise<CustodianPolicy> {
+  const c = await custodianOf(store, code);
+  return { custodian: code, ...(await policyOf(store, c.id)) };
 }
 
 /** Replaces the custodian's policy; every limit is checked and each bad one named. */

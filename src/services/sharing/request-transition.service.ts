@@ -30,7 +30,8 @@ import { recordAudit, recordAuditAlone, type Caller } from '../audit.service.js'
 import { ConflictError, NotFoundError, RuleRefusalError } from '../errors.js';
 import { partiesOf } from './request-parties.js';
 import { checkSignable, draftAgreement, recordSignature } from './agreement.service.js';
-import { getRequest, samplingPolicy, snapshotOf, type RequestDetail } from './request.service.js';
+import { getRequest, snapshotOf, type RequestDetail } from './request.service.js';
+import { policyOf } from './policy.service.js';
 
 export interface TransitionRequest {
   action: RequestAction;
@@ -301,7 +302,7 @@ export async function transitionRequest(
   }
   const reason = effects.find((e) => e.kind === 'record_reason');
   // Read before the transaction: on the embedded engine a read outside it would wait for it to end.
-  const policy = await samplingPolicy(store, row.custodian_id);
+  const policy = (await policyOf(store, row.custodian_id)).sampling;
   if (step.action === 'sign') await checkSignable(store, caller, row);
   if (step.action === 'return_results') await checkResultsReturned(store, caller, row);
   await store.db.transaction().execute(async (trx) => {

@@ -18,16 +18,8 @@ import {
   RESULTS_OWED_BY_DEFAULT,
   type RequestAction,
   type RequestKind,
-  type RequestSnapshot,
-  type RequestState,
-  type SigningParty,
 } from '../../domain/sharing/request-workflow.js';
-import {
-  checkSampling,
-  DEFAULT_SAMPLING_POLICY,
-  type Cut,
-  type SamplingPolicy,
-} from '../../domain/sharing/sampling-policy.js';
+import { checkSampling, type Cut } from '../../domain/sharing/sampling-policy.js';
 import type { SharingMode } from '../../domain/sharing-modes.js';
 import type { Role } from '../../domain/accounts/access.js';
 import type { CoreClass, Confidentiality, FundingSource } from '../../domain/vocabulary.js';
@@ -36,6 +28,10 @@ import { requireAccess } from '../accounts/access.service.js';
 import { randomPublicId } from '../accounts/secrets.js';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleRefusalError } from '../errors.js';
 import { partiesOf } from './request-parties.js';
+import { presentRequest, snapshotOf, type RequestView } from './request-view.js';
+import { policyOf } from './policy.service.js';
+
+export { presentRequest, snapshotOf, type RequestView } from './request-view.js';
 
 export interface NewRequest {
   borehole: string;
@@ -50,89 +46,6 @@ export interface NewRequest {
   description?: string | null | undefined;
   /** Which of the caller's organisations asks; the first one when omitted. */
   organisation?: string | undefined;
-}
-
-export interface RequestView {
-  id: string;
-  kind: string;
-  mode: string;
-  purpose: string;
-  international: boolean;
-  state: string;
-  title: string;
-  description: string | null;
-  borehole: { id: string; hole_id: string; name: string };
-  depth_from: number | null;
-  depth_to: number | null;
-  custodian: { code: string; name_zh: string; name_en: string | null };
-  requester: { id: string; name: string; organisation: string };
-  owner_organisation: string | null;
-  offer_id: string | null;
-  permit_required: boolean;
-  permit_reasons: string[];
-  results_owed: boolean;
-  samples: Cut[];
-  signatures: string[];
-  due_date: string | null;
-  results_due: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export function presentRequest(r: RequestRow): RequestView {
-  return {
-    id: r.public_id,
-    kind: r.kind,
-    mode: r.mode,
-    purpose: r.purpose,
-    international: r.international === 1,
-    state: r.state,
-    title: r.title,
-    description: r.description,
-    borehole: { id: r.borehole_public_id, hole_id: r.hole_id, name: r.borehole_name },
-    depth_from: r.depth_from,
-    depth_to: r.depth_to,
-    custodian: { code: r.custodian_code, name_zh: r.custodian_name_zh, name_en: r.custodian_name_en },
-    requester: { id: r.requester_public_id, name: r.requester_name, organisation: r.requester_org_code },
-    owner_organisation: r.owner_org_code,
-    offer_id: r.offer_public_id,
-    permit_required: r.permit_required === 1,
-    permit_reasons: JSON.parse(r.permit_reasons) as string[],
-    results_owed: r.results_owed === 1,
-    samples: JSON.parse(r.samples) as Cut[],
-    signatures: JSON.parse(r.signatures) as string[],
-    due_date: r.due_date,
-    results_due: r.results_due,
-    version: r.version,
-    created_at: r.created_at,
-    updated_at: r.updated_at,
-  };
-}
-
-/** The request as the pure workflow sees it. */
-export function snapshotOf(r: RequestRow): RequestSnapshot {
-  return {
-    state: r.state as RequestState,
-    kind: r.kind as RequestKind,
-    owner_is_custodian: r.owner_org_id === null,
-    permit_required: r.permit_required === 1,
-    requester_organisation: r.requester_org_code,
-    custodian_organisation: `custodian:${r.custodian_code}`,
-    owner_organisation: r.owner_org_code,
-    results_owed: r.results_owed === 1,
-    signatures: JSON.parse(r.signatures) as SigningParty[],
-    loan_return_sent: r.loan_return_sent === 1,
-    due_date: r.due_date ? new Date(r.due_date) : null,
-    results_due: r.results_due ? new Date(r.results_due) : null,
-  };
-}
-
-export async function samplingPolicy(store: Store, custodianId: number): Promise<SamplingPolicy> {
-  const row = await requestRepository(store.db).policy(custodianId);
-  return row
-    ? { ...DEFAULT_SAMPLING_POLICY, ...(JSON.parse(row.sampling) as Partial<SamplingPolicy>) }
-    : DEFAULT_SAMPLING_POLICY;
 }
 
 const offerTerms = (o: OfferRow): Offer => ({
@@ -281,7 +194,7 @@ export async function createRequest(store: Store, caller: Caller, input: NewRequ
   if (input.kind === 'sampling' && input.samples?.length) {
     const existing = await repo.activeAllocations(hole.id, 'sample');
     refusals.push(
-      ...checkSampling(await samplingPolicy(store, hole.custodian_id), {
+      ...checkSampling((await policyOf(store, hole.custodian_id)).sampling, {
         requested: input.samples,
         existing,
         pending_results_of_institution: await repo.pendingResults(organisationId),
