@@ -81,13 +81,17 @@ eachEngine('search API', ({ fresh }) => {
 
   it('filters sharing modes: open by an offer, and allowed by the same rule the domain states', async () => {
     expect(await holes('mode:cooperative')).toEqual([]);
-    await createOffer(store, { actor: systemActor('test'), ip: null }, {
-      scope: 'collection',
-      custodian: 'XZ',
-      modes: [...SHARING_MODES],
-      audience: 'everyone',
-      fee_kind: 'none',
-    });
+    await createOffer(
+      store,
+      { actor: systemActor('test'), ip: null },
+      {
+        scope: 'collection',
+        custodian: 'XZ',
+        modes: [...SHARING_MODES],
+        audience: 'everyone',
+        fee_kind: 'none',
+      },
+    );
     const facts = {
       ZK1616: { funding_source: 'central_fiscal', ownership_dispute: false, core_class: 'I' },
       ZK0801: { funding_source: 'local_fiscal', ownership_dispute: false, core_class: 'II' },

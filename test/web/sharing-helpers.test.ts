@@ -388,6 +388,18 @@ describe('the offers editor form', () => {
     });
   });
 
+  it('leaves the range out of an offer on a whole hole', () => {
+    const whole = {
+      ...newOfferForm(),
+      scope: 'borehole' as const,
+      borehole: 'CSB1',
+      modes: ['lease' as const],
+    };
+    const read = readNewOffer(whole);
+    expect(read.ok && Object.keys(read.body)).not.toContain('depth_from');
+    expect(read.ok && Object.keys(read.body)).not.toContain('depth_to');
+  });
+
   it('names the faults it can see', () => {
     const bad = {
       ...newOfferForm(''),

@@ -2,6 +2,12 @@ import { Type, type TSchema } from '@sinclair/typebox';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+/**
+ * Nullable for request bodies: null is tried first, because the validator coerces types and would
+ * otherwise turn a null into 0 or "" before it reached the null branch.
+ */
+export const NullableInput = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+
 /** RFC 9457 problem details, with `errors` naming each field (and file line) at fault. */
 export const Problem = Type.Object(
   {

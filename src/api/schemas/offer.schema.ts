@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from './common.schema.js';
+import { Nullable, NullableInput } from './common.schema.js';
 import { SHARING_MODES } from '../../domain/sharing-modes.js';
 import { AUDIENCES, FEE_KINDS } from '../../domain/sharing/eligibility.js';
 
@@ -31,14 +31,14 @@ export const Offer = Type.Object(
 
 /** The terms of an offer, as written by its holder. */
 export const OfferTerms = {
-  depth_from: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
-  depth_to: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
-  dataset: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  depth_from: Type.Optional(NullableInput(Type.Number({ minimum: 0 }))),
+  depth_to: Type.Optional(NullableInput(Type.Number({ minimum: 0 }))),
+  dataset: Type.Optional(NullableInput(Type.String({ maxLength: 100 }))),
   modes: Type.Array(literals(SHARING_MODES), { maxItems: 6 }),
   audience: literals(AUDIENCES),
   organisations: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 })),
   fee_kind: literals(FEE_KINDS),
-  fee_amount: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
-  conditions_zh: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-  conditions_en: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  fee_amount: Type.Optional(NullableInput(Type.Number({ minimum: 0 }))),
+  conditions_zh: Type.Optional(NullableInput(Type.String({ maxLength: 4000 }))),
+  conditions_en: Type.Optional(NullableInput(Type.String({ maxLength: 4000 }))),
 };

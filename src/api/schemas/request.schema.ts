@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from './common.schema.js';
+import { Nullable, NullableInput } from './common.schema.js';
 import { SHARING_MODES } from '../../domain/sharing-modes.js';
 import { PURPOSES } from '../../domain/sharing/eligibility.js';
 import {
@@ -76,11 +76,11 @@ export const NewRequestBody = Type.Object({
   mode: literals(SHARING_MODES),
   purpose: literals(PURPOSES),
   international: Type.Optional(Type.Boolean()),
-  depth_from: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
-  depth_to: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  depth_from: Type.Optional(NullableInput(Type.Number({ minimum: 0 }))),
+  depth_to: Type.Optional(NullableInput(Type.Number({ minimum: 0 }))),
   samples: Type.Optional(Type.Array(CutSchema, { maxItems: 1000 })),
   title: Type.String({ maxLength: 200 }),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 8000 }))),
+  description: Type.Optional(NullableInput(Type.String({ maxLength: 8000 }))),
   organisation: Type.Optional(Type.String({ maxLength: 64 })),
 });
 

@@ -87,7 +87,8 @@ export function digestMail(props: DigestMailProps): RenderedMail {
       greeting: `Hello ${displayName},`,
       lines: [`${items.length} new notification${items.length === 1 ? '' : 's'} since the last digest:`],
       items: items.map((item, i) => ({ title: item.title_en, link: item.link, at: when[i] ?? '' })),
-      footer: 'CoreShare sends this digest automatically; do not reply. All notifications are in the Inbox and My requests.',
+      footer:
+        'CoreShare sends this digest automatically; do not reply. All notifications are in the Inbox and My requests.',
     },
   });
 }

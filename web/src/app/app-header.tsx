@@ -1,5 +1,7 @@
-// Site header: name, search box, main navigation, the account corner and the language switch.
+// Site header: name, search box, main navigation, the notification bell, the account corner and the
+// language switch.
 import { HeaderAccount } from '../features/account/components/header-account.js';
+import { NotificationBell } from '../features/notifications/components/notification-bell.js';
 import { HeaderSearch } from '../features/search/components/header-search.js';
 import { HeaderSharingLinks } from '../features/sharing/components/header-sharing-links.js';
 import { useI18n } from '../lib/i18n-context.js';
@@ -36,6 +38,7 @@ export function AppHeader({ route }: { route: Route }) {
         <HeaderSharingLinks />
         <a href="/api/docs">{t('nav.apiDocs')}</a>
       </nav>
+      <NotificationBell />
       <HeaderAccount />
       <button
         type="button"

@@ -4,6 +4,9 @@
 /** One thing at fault in a request, as listed in a problem's `errors`. */
 export interface ProblemField {
   field?: string;
+  /** A file and its line at fault (a returned assay table: 1 is the header row). */
+  file?: string;
+  line?: number;
   /** Where in a typed text (a search query): UTF-16 offset and length of the part at fault. */
   position?: number;
   length?: number;
@@ -61,7 +64,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-type Query = Record<string, string | number | null | undefined>;
+export type Query = Record<string, string | number | null | undefined>;
 
 export function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
@@ -129,26 +132,27 @@ function refreshCsrfToken(): Promise<void> {
 
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A write's body as sent: its bytes (a string, or a file as it is) and their media type. */
+interface WriteBody {
+  content: BodyInit;
+  type: string;
+}
+
 /**
- * Sends a write with a JSON body (if any) and the CSRF token; answers the JSON, or undefined for
- * 204. A 403 `csrf_failed` (the token is from an older session) refreshes the token once and retries.
+ * Every write goes through here: the CSRF token on it, and a 403 `csrf_failed` (the token is from an
+ * older session) refreshes the token once and retries; a session that ended tells the listeners.
  */
-export async function sendJson<T>(
+async function sendWrite<T>(
   method: WriteMethod,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
+  url: string,
+  body: WriteBody | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<T> {
   const send = () => {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body) headers['content-type'] = body.type;
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    return fetch(apiUrl(path), {
-      method,
-      headers,
-      signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    return fetch(url, { method, headers, signal, body: body?.content });
   };
   let response = await send();
   if (response.status === 403) {
@@ -166,4 +170,36 @@ export async function sendJson<T>(
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/**
+ * Sends a write with a JSON body (if any) and the CSRF token; answers the JSON, or undefined for
+ * 204. A 403 `csrf_failed` (the token is from an older session) refreshes the token once and retries.
+ */
+export function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  return sendWrite<T>(
+    method,
+    apiUrl(path),
+    body === undefined ? undefined : { content: JSON.stringify(body), type: 'application/json' },
+    signal,
+  );
+}
+
+/**
+ * Sends a raw body (a file as it is, with its own media type) through the same CSRF handling, the
+ * other parameters in the query string; no body at all when `body` is null. Answers the JSON.
+ */
+export function sendBody<T>(
+  method: WriteMethod,
+  path: string,
+  body: { content: Blob; type: string } | null,
+  query: Query = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  return sendWrite<T>(method, apiUrl(path, query), body ?? undefined, signal);
 }

@@ -221,6 +221,32 @@ const offerAudience: Labels = {
   nobody: { zh: '暂不共享', en: 'Nobody (not shared)' },
 };
 
+/** What comes back from shared core (src/services/sharing/return.service.ts RETURN_KINDS). */
+const returnKind: Labels = {
+  assay: { zh: '分析测试数据', en: 'Assay results' },
+  spectra: { zh: '光谱数据', en: 'Spectra' },
+  images: { zh: '图像', en: 'Images' },
+  report: { zh: '研究报告', en: 'Report' },
+  publication: { zh: '发表论文', en: 'Publication' },
+};
+
+/** How long returned data stays with its author (src/domain/sharing/embargo.ts EMBARGO_KINDS). */
+const embargoKind: Labels = {
+  raw: { zh: '原始数据（默认 2 年）', en: 'Raw data (2 years by default)' },
+  interpretation: { zh: '解释成果（默认 5 年）', en: 'Interpretation (5 years by default)' },
+  report: { zh: '报告（默认 5 年）', en: 'Report (5 years by default)' },
+};
+
+/** What earns or costs an organisation credit (src/domain/sharing/credit.ts CREDIT_EVENT_KINDS). */
+const creditEvent: Labels = {
+  data_returned_on_time: { zh: '按时返还成果', en: 'Results returned on time' },
+  loan_returned_on_time: { zh: '按时归还实物', en: 'Loan returned on time' },
+  citation: { zh: '发表论文引用', en: 'Publication citing the core' },
+  loan_overdue: { zh: '逾期归还实物', en: 'Loan returned late' },
+  data_overdue: { zh: '逾期返还成果', en: 'Results returned late' },
+  loan_damaged: { zh: '归还实物有损坏', en: 'Loan returned damaged' },
+};
+
 export const vocabularies = {
   depositType,
   coreClass,
@@ -239,6 +265,9 @@ export const vocabularies = {
   requestPurpose,
   feeKind,
   offerAudience,
+  returnKind,
+  embargoKind,
+  creditEvent,
 } as const;
 
 export type Vocabulary = keyof typeof vocabularies;

@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../../components/ui/page-state.js';
 import { useI18n } from '../../../lib/i18n-context.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
+import { ReturnedDataSection } from '../../returns/components/returned-data-section.js';
 import { SharingPanel } from '../../sharing/components/sharing-panel.js';
 import type { Borehole } from '../api/get-borehole.js';
 import { useBorehole } from '../hooks/use-borehole.js';
@@ -64,6 +65,7 @@ function BoreholeView({ b }: { b: Borehole }) {
         <h2 id="sec-samples">{t('samples.title')}</h2>
         <SamplesTable samples={b.samples ?? []} />
       </section>
+      <ReturnedDataSection boreholeId={b.id} />
       <section aria-labelledby="sec-catalog" className="card">
         <h2 id="sec-catalog">{t('catalog.title')}</h2>
         <CatalogTable items={b.catalog ?? []} />

@@ -9,10 +9,16 @@ import type { MessageKey } from '../../../lib/i18n.js';
 import { Link } from '../../../lib/router.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
+import type { Account } from '../../account/api/get-me.js';
 import { useSession } from '../../account/hooks/use-session.js';
+import { CreditRecordCard } from '../../returns/components/credit-record.js';
+import { ReturnResultsPanel } from '../../returns/components/return-results-panel.js';
+import { STATES_WITH_RESULTS } from '../../returns/utils/return-form.js';
 import type { RequestDetail } from '../api/get-request.js';
 import type { Cut } from '../api/get-requests.js';
 import { useRequestDetail } from '../hooks/use-request-detail.js';
+import { useSampleNumbers } from '../hooks/use-sample-numbers.js';
+import { curatedCustodians } from '../utils/sharing-access.js';
 import { AgreementSection } from './agreement-section.js';
 import { RequestActions } from './request-actions.js';
 import { RequestTimeline } from './request-timeline.js';
@@ -39,7 +45,9 @@ export function RequestPage({ id }: { id: string }) {
     );
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError error={state.error} retry={reload} />;
-  return <RequestView request={state.request} onChange={replace} onReload={reload} />;
+  return (
+    <RequestView request={state.request} account={session.account} onChange={replace} onReload={reload} />
+  );
 }
 
 const PERMIT_REASON_KEYS: Record<string, MessageKey> = {
@@ -55,16 +63,23 @@ const signatories = (r: RequestDetail) =>
 
 const SIGNING_STATES = ['agreement', 'fulfilled', 'returned', 'results_returned', 'closed'];
 
+/** The reader acts for the request's custodian: its curator, or whoever the server lets act as it. */
+const actsForCustodian = (r: RequestDetail, account: Account | null) =>
+  curatedCustodians(account).includes(r.custodian.code) || r.actions.some((a) => a.party === 'custodian');
+
 function RequestView({
   request: r,
+  account,
   onChange,
   onReload,
 }: {
   request: RequestDetail;
+  account: Account | null;
   onChange(request: RequestDetail): void;
   onReload(): void;
 }) {
   const { t, lang } = useI18n();
+  const sampleNumbers = useSampleNumbers(r);
   const list = lang === 'zh' ? '、' : ', ';
   const custodianName = (lang === 'en' ? r.custodian.name_en : null) ?? r.custodian.name_zh;
   const date = (iso: string | null) => iso?.slice(0, 10) ?? '';
@@ -84,7 +99,7 @@ function RequestView({
       })}
     </ul>
   ) : null;
-  const fulfilled = ['fulfilled', 'returned', 'results_returned', 'closed'].includes(r.state);
+  const fulfilled = STATES_WITH_RESULTS.includes(r.state);
   return (
     <article className="request-page" data-testid="request-page">
       <header className="page-header">
@@ -164,6 +179,9 @@ function RequestView({
         <section className="card" aria-labelledby="sec-actions">
           <h2 id="sec-actions">{t('request.actions')}</h2>
           <RequestActions request={r} onChange={onChange} onReload={onReload} />
+          {actsForCustodian(r, account) && (
+            <CreditRecordCard organisation={r.requester.organisation} version={r.version} />
+          )}
         </section>
       </div>
 
@@ -178,6 +196,18 @@ function RequestView({
             empty=""
             columns={[
               { key: 'n', header: '#', cell: (s) => r.samples.indexOf(s) + 1 },
+              ...(sampleNumbers.some(Boolean)
+                ? [
+                    {
+                      key: 'sample_no',
+                      header: t('samples.sample_no'),
+                      cell: (s: Cut) => {
+                        const no = sampleNumbers[r.samples.indexOf(s)];
+                        return no ? <code data-testid="request-sample-no">{no}</code> : '';
+                      },
+                    },
+                  ]
+                : []),
               {
                 key: 'from',
                 header: t('interval.from'),
@@ -199,6 +229,14 @@ function RequestView({
             ]}
           />
         </section>
+      )}
+
+      {STATES_WITH_RESULTS.includes(r.state) && (
+        <ReturnResultsPanel
+          request={r}
+          isRequester={account?.id === r.requester.id}
+          sampleNumbers={sampleNumbers.filter((n): n is string => n !== null)}
+        />
       )}
 
       <AgreementSection requestId={r.id} version={r.version} />

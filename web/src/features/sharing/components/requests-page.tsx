@@ -8,11 +8,15 @@ import { useI18n } from '../../../lib/i18n-context.js';
 import { Link, useLocationSearch } from '../../../lib/router.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { vocabularyLabel } from '../../../lib/vocabulary.js';
+import type { Account } from '../../account/api/get-me.js';
 import { useSession } from '../../account/hooks/use-session.js';
+import { OverdueBox } from '../../returns/components/overdue-box.js';
+import { useCustodianNames } from '../../search/hooks/use-custodian-names.js';
 import type { RequestBox, SharingRequest } from '../api/get-requests.js';
 import { useRequestList } from '../hooks/use-request-list.js';
 import { refusalMessages } from '../utils/refusals.js';
 import {
+  curatedCustodians,
   FILTER_STATES,
   hasInbox,
   managesOffers,
@@ -63,11 +67,24 @@ export function RequestsPage({ box }: { box: RequestBox }) {
         <p className="card empty">{t('requests.noInbox')}</p>
       ) : (
         <>
+          {box === 'inbox' && <OverdueBoxes account={session.account} />}
           <StateChips box={box} current={state} />
           <RequestList box={box} state={state} />
         </>
       )}
     </div>
+  );
+}
+
+/** A curator's overdue loans and results, one card per custodian they curate. */
+function OverdueBoxes({ account }: { account: Account }) {
+  const nameOf = useCustodianNames();
+  return (
+    <>
+      {curatedCustodians(account).map((code) => (
+        <OverdueBox key={code} custodian={code} name={nameOf(code)} />
+      ))}
+    </>
   );
 }
 

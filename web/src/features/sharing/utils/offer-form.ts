@@ -108,7 +108,10 @@ function readTerms(values: OfferFormValues): OfferReading<OfferTerms> {
   return {
     ok: true,
     body: {
-      ...(values.scope === 'borehole' ? depth : { dataset: text(values.dataset) }),
+      // A whole hole leaves the range out: the server's validator would read a null as 0.
+      ...(values.scope === 'borehole'
+        ? depth.depth_from !== null && depth
+        : { dataset: text(values.dataset) }),
       modes: values.modes,
       audience: values.audience,
       organisations: values.audience === 'organisations' ? organisations : [],
