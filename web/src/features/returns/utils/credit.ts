@@ -1,16 +1,9 @@
-// Credit records as the pages show them. The kinds are copied from src/domain/sharing/credit.ts
-// (the web app may not import server code); test/web/returns-helpers.test.ts keeps them in step.
+// Credit records as the pages show them; the kinds are the domain's (src/domain/sharing/credit.ts).
+import { CREDIT_EVENT_KINDS } from '../../../../../src/domain/sharing/credit.js';
 import { formatNumber } from '../../../lib/format.js';
 import type { Lang } from '../../../lib/i18n.js';
 
-export const CREDIT_EVENT_KINDS = [
-  'data_returned_on_time',
-  'loan_returned_on_time',
-  'citation',
-  'loan_overdue',
-  'data_overdue',
-  'loan_damaged',
-] as const;
+export { CREDIT_EVENT_KINDS };
 
 /** Points with their sign, as a ledger shows them: "+2", "−4", "0". */
 export function signedPoints(points: number, lang: Lang): string {

@@ -3,6 +3,7 @@
 // and a file for everything else, of a type and size the server accepts. Kept in step with
 // src/services/sharing/return.service.ts, src/services/sharing/upload-types.ts and
 // src/domain/sharing/embargo.ts; test/web/returns-helpers.test.ts compares them.
+import { EMBARGO_KINDS, type EmbargoKind } from '../../../../../src/domain/sharing/embargo.js';
 import type { MessageKey, MessageParams } from '../../../lib/i18n.js';
 
 /** The states in which results can come back: once the core was shared, and after. */
@@ -11,8 +12,7 @@ export const STATES_WITH_RESULTS: readonly string[] = ['fulfilled', 'returned', 
 export const RETURN_KINDS = ['assay', 'spectra', 'images', 'report', 'publication'] as const;
 export type ReturnKind = (typeof RETURN_KINDS)[number];
 
-export const EMBARGO_KINDS = ['raw', 'interpretation', 'report'] as const;
-export type EmbargoKind = (typeof EMBARGO_KINDS)[number];
+export { EMBARGO_KINDS, type EmbargoKind };
 
 export const MAX_RETURN_BYTES = 50 * 1024 * 1024;
 

@@ -17,7 +17,7 @@ export function actionInputs(action: string, kind: string): ActionInput[] {
   const inputs: ActionInput[] = [];
   if (NEEDS_REASON.includes(action)) inputs.push('reason');
   if (action === 'grant_permit') inputs.push('permit_reference');
-  if (action === 'fulfil' && RETURNABLE_KINDS.includes(kind)) inputs.push('due_date');
+  if (action === 'fulfil' && (RETURNABLE_KINDS as readonly string[]).includes(kind)) inputs.push('due_date');
   if (action === 'fulfil' && kind === 'sampling') inputs.push('samples');
   if (action === 'confirm_return') inputs.push('condition');
   return inputs;

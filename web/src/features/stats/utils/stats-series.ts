@@ -2,10 +2,12 @@
 import type { Lang } from '../../../lib/i18n.js';
 import type { StatsFigures, StatsReport, StatsRow } from '../api/get-stats.js';
 
-/** The six sharing modes in DOMAIN.md's order (src/domain/sharing-modes.ts). */
-export const MODES = ['public_welfare', 'public_loan', 'cooperative', 'trade', 'lease', 'permit'] as const;
-/** The kinds of request (src/domain/sharing/request-vocabulary.ts). */
-export const KINDS = ['viewing', 'sampling', 'loan', 'data_access', 'cooperation', 'trade', 'lease'] as const;
+import { SHARING_MODES } from '../../../../../src/domain/sharing-modes.js';
+import { REQUEST_KINDS } from '../../../../../src/domain/sharing/request-vocabulary.js';
+
+/** The six sharing modes in DOMAIN.md's order, and the kinds of request: the domain's own lists. */
+export const MODES = SHARING_MODES;
+export const KINDS = REQUEST_KINDS;
 
 export const rowLabel = (row: StatsRow, lang: Lang): string => (lang === 'zh' ? row.label_zh : row.label_en);
 
