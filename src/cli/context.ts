@@ -1,4 +1,7 @@
 // What every command shares: the global flags (each with its environment twin), the config and the store.
+import { userInfo } from 'node:os';
+import { systemActor } from '../domain/accounts/access.js';
+import type { Caller } from '../services/audit.service.js';
 import type { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStore, storeTarget, type Store } from '../store/store.js';
@@ -82,4 +85,15 @@ export function addEnvironmentTwins(command: Command, env: Readonly<Record<strin
     option.default(option.parseArg ? option.parseArg(raw, undefined as never) : raw);
   }
   for (const sub of command.commands) addEnvironmentTwins(sub, env);
+}
+
+/** The operator running the command, as the audit log names them. */
+export function cliCaller(): Caller {
+  let name = 'operator';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // No passwd entry (some containers): the log still says the command line did it.
+  }
+  return { actor: systemActor(name), ip: null };
 }

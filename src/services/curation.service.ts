@@ -1,6 +1,9 @@
-// Curators' writes that are not imports: custodians, organisations, deleting a borehole.
-// Until accounts arrive these are reached through the CLI only.
+// Curators' writes that are not imports: custodians, organisations, deleting a borehole. Reached
+// through the CLI (the operator acts as the system); each change and its audit entry share one
+// transaction.
 import type { Store } from '../store/store.js';
+import { recordAudit, type Caller } from './audit.service.js';
+import { requireAccess } from './accounts/access.service.js';
 import { boreholeRepository } from '../store/repositories/borehole.repository.js';
 import {
   CUSTODIAN_LEVELS,
@@ -46,7 +49,8 @@ function checkCommon(input: {
 }
 
 /** Adds a custodian or updates the one with the same code. */
-export async function saveCustodian(store: Store, input: CustodianInput): Promise<void> {
+export async function saveCustodian(store: Store, caller: Caller, input: CustodianInput): Promise<void> {
+  await requireAccess(store, caller, 'registry.manage');
   const problems = checkCommon(input);
   if (!CUSTODIAN_LEVELS.includes(input.level))
     problems.push({ field: 'level', message: `one of ${CUSTODIAN_LEVELS.join(', ')}` });
@@ -54,49 +58,76 @@ export async function saveCustodian(store: Store, input: CustodianInput): Promis
     problems.push({ field: 'contact_email', message: 'not an e-mail address' });
   if (problems.length) throw new InvalidInputError('custodian is not valid', problems);
   const now = new Date().toISOString();
-  await store.bulk.transaction((s) =>
-    s.upsert('custodian', [
-      {
-        code: input.code,
-        name_zh: input.name_zh,
-        name_en: input.name_en ?? null,
-        level: input.level,
-        province_code: input.province_code ?? null,
-        contact_name: input.contact_name ?? null,
-        contact_email: input.contact_email ?? null,
-        contact_phone: input.contact_phone ?? null,
-        address: input.address ?? null,
-        created_at: now,
-        updated_at: now,
-      },
-    ]),
-  );
+  const row = {
+    code: input.code,
+    name_zh: input.name_zh,
+    name_en: input.name_en ?? null,
+    level: input.level,
+    province_code: input.province_code ?? null,
+    contact_name: input.contact_name ?? null,
+    contact_email: input.contact_email ?? null,
+    contact_phone: input.contact_phone ?? null,
+    address: input.address ?? null,
+  };
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('custodian')
+      .values({ ...row, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: now }))
+      .execute();
+    await recordAudit(trx, caller, {
+      action: 'custodian.save',
+      subject_type: 'custodian',
+      subject_id: input.code,
+      detail: row,
+    });
+  });
 }
 
 /** Adds an organisation (exploration unit, mining company, institute …) or updates it by code. */
-export async function saveOrganisation(store: Store, input: OrganisationInput): Promise<void> {
+export async function saveOrganisation(
+  store: Store,
+  caller: Caller,
+  input: OrganisationInput,
+): Promise<void> {
+  await requireAccess(store, caller, 'registry.manage');
   const problems = checkCommon(input);
   if (!ORGANISATION_KINDS.includes(input.kind))
     problems.push({ field: 'kind', message: `one of ${ORGANISATION_KINDS.join(', ')}` });
   if (problems.length) throw new InvalidInputError('organisation is not valid', problems);
   const now = new Date().toISOString();
-  await store.bulk.transaction((s) =>
-    s.upsert('organisation', [
-      {
-        code: input.code,
-        name_zh: input.name_zh,
-        name_en: input.name_en ?? null,
-        kind: input.kind,
-        province_code: input.province_code ?? null,
-        created_at: now,
-        updated_at: now,
-      },
-    ]),
-  );
+  const row = {
+    code: input.code,
+    name_zh: input.name_zh,
+    name_en: input.name_en ?? null,
+    kind: input.kind,
+    province_code: input.province_code ?? null,
+  };
+  await store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organisation')
+      .values({ ...row, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ ...row, updated_at: now }))
+      .execute();
+    await recordAudit(trx, caller, {
+      action: 'organisation.save',
+      subject_type: 'organisation',
+      subject_id: input.code,
+      detail: row,
+    });
+  });
 }
 
 /** Deletes a borehole with its surveys, intervals, boxes and samples; catalog records stay, unlinked. */
-export async function deleteBorehole(store: Store, publicId: string): Promise<void> {
-  const result = await boreholeRepository(store.db).deleteByPublicId(publicId);
-  if (Number(result.numDeletedRows) === 0) throw new NotFoundError('borehole', publicId);
+export async function deleteBorehole(store: Store, caller: Caller, publicId: string): Promise<void> {
+  await requireAccess(store, caller, 'registry.manage');
+  await store.db.transaction().execute(async (trx) => {
+    const result = await boreholeRepository(trx).deleteByPublicId(publicId);
+    if (Number(result.numDeletedRows) === 0) throw new NotFoundError('borehole', publicId);
+    await recordAudit(trx, caller, {
+      action: 'borehole.delete',
+      subject_type: 'borehole',
+      subject_id: publicId,
+    });
+  });
 }

@@ -244,9 +244,9 @@ describe('coreshare audit (CLI)', () => {
     expect(list.code).toBe(0);
     const rows = list.stdout.trimEnd().split('\n');
     expect(rows[0]).toMatch(/^seq\s+at \(UTC\)\s+actor\s+action\s+outcome\s+subject$/);
-    expect(rows.slice(1).map((r) => r.trim().split(/\s+/)[0])).toEqual(['6', '5', '4', '3']);
+    expect(rows.slice(1).map((r) => r.trim().split(/\s+/)[0])).toEqual(['8', '7', '6', '5']);
     expect(rows[1]).toMatch(
-      /^ {2}6 {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}cli:\S+\s+account\.grant_role\s+ok\s+user CSU\w+$/,
+      /^ {2}8 {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}cli:\S+\s+account\.grant_role\s+ok\s+user CSU\w+$/,
     );
     expect(list.stderr).toContain('raise --limit');
     const creates = await run(data, 'audit', 'list', '--action', 'account.create');
@@ -256,22 +256,22 @@ describe('coreshare audit (CLI)', () => {
         .split('\n')
         .slice(1)
         .map((r) => r.trim().split(/\s+/)[0]),
-    ).toEqual(['5', '3', '1']);
+    ).toEqual(['7', '5', '3']);
     expect(
       (await run(data, 'audit', 'list', '--action', 'account.')).stdout.trimEnd().split('\n'),
     ).toHaveLength(7);
     expect((await run(data, 'audit', 'list', '--limit', '0')).code).toBe(2);
 
     const intact = await run(data, 'audit', 'verify');
-    expect(intact).toMatchObject({ code: 0, stdout: 'audit chain intact: 6 entries\n' });
+    expect(intact).toMatchObject({ code: 0, stdout: 'audit chain intact: 8 entries\n' });
 
     await withSqlite(data, (store) =>
-      sql`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4`.execute(store.db),
+      sql`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 6`.execute(store.db),
     );
     const broken = await run(data, 'audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('audit entry 4: its content was changed after it was written');
-    expect(broken.stderr).toContain('审计记录 4：记录写入后内容被修改');
+    expect(broken.stderr).toContain('audit entry 6: its content was changed after it was written');
+    expect(broken.stderr).toContain('审计记录 6：记录写入后内容被修改');
   });
 
   it('shows both commands and their environment twins in --help', async () => {

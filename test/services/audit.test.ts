@@ -7,21 +7,16 @@ import { systemActor } from '../../src/domain/accounts/access.js';
 import { auditHash } from '../../src/domain/accounts/audit-chain.js';
 import { addUser } from '../../src/services/accounts/user-admin.service.js';
 import { recordAuditAlone, verifyAuditChain } from '../../src/services/audit.service.js';
-import { saveOrganisation } from '../../src/services/curation.service.js';
 import type { Store } from '../../src/store/store.js';
 import { eachEngine } from '../support/engines.js';
+import { addOrganisation } from '../support/accounts.js';
 
 const cli = { actor: systemActor('test'), ip: null };
 
 /** Six entries: addUser writes seq 1 (account.create) and 2 (grant_role), then four of their own. */
 async function sixEntries(store: Store): Promise<void> {
-  await saveOrganisation(store, {
-    code: 'UNI',
-    name_zh: '中国地质大学（北京）',
-    name_en: null,
-    kind: 'university',
-    province_code: '110000',
-  });
+  // Written directly: the registry service would add an audit entry of its own.
+  await addOrganisation(store, 'UNI', 'university');
   await addUser(store, cli, { email: 'li@example.org', organisation: 'UNI', role: 'researcher' });
   for (let i = 0; i < 4; i++)
     await recordAuditAlone(store, { ...cli, ip: '10.0.0.1' }, { action: 'test.write', detail: { i } });

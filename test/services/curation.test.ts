@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachEngine } from '../support/engines.js';
+import { CLI } from '../support/accounts.js';
 import { seedBoreholes } from '../support/factories.js';
 import { deleteBorehole, saveCustodian, saveOrganisation } from '../../src/services/curation.service.js';
 import { getCustodian } from '../../src/services/custodian.service.js';
@@ -8,13 +9,13 @@ import { InvalidInputError, NotFoundError } from '../../src/services/errors.js';
 eachEngine('curation service', ({ fresh }) => {
   it('adds and updates a custodian by code', async () => {
     const store = await fresh();
-    await saveCustodian(store, {
+    await saveCustodian(store, CLI, {
       code: 'NGAC',
       name_zh: '实物地质资料中心',
       level: 'national',
       province_code: '110000',
     });
-    await saveCustodian(store, {
+    await saveCustodian(store, CLI, {
       code: 'NGAC',
       name_zh: '自然资源部实物地质资料中心',
       level: 'national',
@@ -29,7 +30,7 @@ eachEngine('curation service', ({ fresh }) => {
 
   it('names every invalid field and stores nothing', async () => {
     const store = await fresh();
-    const attempt = saveCustodian(store, {
+    const attempt = saveCustodian(store, CLI, {
       code: 'bad code!',
       name_zh: ' ',
       level: 'galactic' as never,
@@ -46,7 +47,7 @@ eachEngine('curation service', ({ fresh }) => {
       'contact_email',
     ]);
     await expect(
-      saveOrganisation(store, { code: 'X', name_zh: '某队', kind: 'pirates' as never }),
+      saveOrganisation(store, CLI, { code: 'X', name_zh: '某队', kind: 'pirates' as never }),
     ).rejects.toThrow('organisation');
     expect(await store.db.selectFrom('custodian').selectAll().execute()).toEqual([]);
   });
@@ -59,11 +60,11 @@ eachEngine('curation service', ({ fresh }) => {
       .select(['public_id', 'id'])
       .where('hole_id', '=', 'ZK0001')
       .executeTakeFirstOrThrow();
-    await deleteBorehole(store, public_id);
+    await deleteBorehole(store, CLI, public_id);
     expect(
       await store.db.selectFrom('lithology').selectAll().where('borehole_id', '=', id).execute(),
     ).toEqual([]);
     expect(await store.db.selectFrom('core_box').selectAll().execute()).toEqual([]);
-    await expect(deleteBorehole(store, public_id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteBorehole(store, CLI, public_id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { configFrom, withStore } from '../context.js';
+import { cliCaller, configFrom, withStore } from '../context.js';
 import { deleteBorehole, saveCustodian, saveOrganisation } from '../../services/curation.service.js';
 import {
   CUSTODIAN_LEVELS,
@@ -26,7 +26,7 @@ export function custodianCommand(): Command {
     .option('--address <address>')
     .action(async (o: Record<string, string | undefined>, cmd: Command) => {
       await withStore(configFrom(cmd), (store) =>
-        saveCustodian(store, {
+        saveCustodian(store, cliCaller(), {
           code: o.code!,
           name_zh: o.nameZh!,
           name_en: o.nameEn ?? null,
@@ -57,7 +57,7 @@ export function organisationCommand(): Command {
     .option('--province <code>')
     .action(async (o: Record<string, string | undefined>, cmd: Command) => {
       await withStore(configFrom(cmd), (store) =>
-        saveOrganisation(store, {
+        saveOrganisation(store, cliCaller(), {
           code: o.code!,
           name_zh: o.nameZh!,
           name_en: o.nameEn ?? null,
@@ -79,7 +79,7 @@ export function boreholeCommand(): Command {
     .description('delete a borehole with its surveys, intervals, boxes and samples')
     .argument('<id>', 'public id, e.g. CSB0H3K9W2T7XQ1')
     .action(async (id: string, _o: unknown, cmd: Command) => {
-      await withStore(configFrom(cmd), (store) => deleteBorehole(store, id));
+      await withStore(configFrom(cmd), (store) => deleteBorehole(store, cliCaller(), id));
       process.stdout.write(`borehole ${id} deleted\n`);
     });
   return borehole;

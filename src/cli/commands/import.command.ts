@@ -2,7 +2,7 @@
 // problems (nothing changed), 2 wrong options.
 import { Command, CommanderError, Option } from 'commander';
 import { SUPPORTED_CRS } from '../../domain/coordinates.js';
-import { importFile } from '../../services/import/import.service.js';
+import { depositFile } from '../../services/import/deposit.service.js';
 import { catchUpSearchIndex } from './search.command.js';
 import {
   IMPORT_KINDS,
@@ -12,7 +12,7 @@ import {
   type ImportProgress,
   type ImportReport,
 } from '../../services/import/import.types.js';
-import { configFrom, withStore } from '../context.js';
+import { cliCaller, configFrom, withStore } from '../context.js';
 import { progress } from '../progress.js';
 
 interface Flags {
@@ -166,7 +166,7 @@ export function importCommand(): Command {
         const shown = reporter(kind);
         let report: ImportReport;
         try {
-          report = await importFile(store, options, shown.onProgress);
+          report = await depositFile(store, cliCaller(), options, shown.onProgress);
         } catch (error) {
           shown.stop();
           if (error instanceof ImportUsageError) usage(error.message);

@@ -1,12 +1,10 @@
 // `coreshare user add|list|verify`: accounts made by the operator, who acts as the system (audited as
 // cli:<os user>). A password never comes as a flag's value, which would stay in the shell history.
-import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
-import { ROLES, systemActor, type Role } from '../../domain/accounts/access.js';
-import type { Caller } from '../../services/audit.service.js';
+import { ROLES, type Role } from '../../domain/accounts/access.js';
 import { addUser, listUsers } from '../../services/accounts/user-admin.service.js';
 import { decideRealName } from '../../services/accounts/real-name.service.js';
-import { configFrom, withStore } from '../context.js';
+import { cliCaller, configFrom, withStore } from '../context.js';
 
 interface AddFlags {
   email: string;
@@ -17,17 +15,6 @@ interface AddFlags {
   name?: string;
   passwordStdin?: boolean;
   passwordEnv?: string;
-}
-
-/** The operator running the command, as the audit log names them. */
-function cliCaller(): Caller {
-  let name = 'operator';
-  try {
-    name = userInfo().username || name;
-  } catch {
-    // No passwd entry (some containers): the log still says the command line did it.
-  }
-  return { actor: systemActor(name), ip: null };
 }
 
 async function readStdin(): Promise<string> {

@@ -66,6 +66,8 @@ export type Permission =
   | 'audit.read'
   /** Create accounts and grant roles. */
   | 'user.manage'
+  /** Keep the registry of custodians and organisations, and delete boreholes. */
+  | 'registry.manage'
   /** Ask for core: a verified account with a researcher, curator, owner or administrator role. */
   | 'request.create'
   /** Publish and change what a custodian holds and offers. Subject: the custodian. */
@@ -129,6 +131,7 @@ export function decide(actor: Actor, permission: Permission, subject: AccessSubj
       return ALLOW;
     case 'audit.read':
     case 'user.manage':
+    case 'registry.manage':
       return administers(actor, null)
         ? ALLOW
         : deny('only a national administrator may do this', '仅国家级主管部门管理员可执行此操作');
