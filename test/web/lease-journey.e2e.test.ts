@@ -266,6 +266,23 @@ describe.skipIf(!hasChromium)('lease journey in Chromium', () => {
     await expect.poll(() => state(r).textContent()).toBe('Closed');
     expect(await timeline.nth(9).textContent()).toContain('Return the loan');
 
+    // What came of the lease comes back too: the researcher returns the paper by its DOI, and the
+    // borehole page shows it at once (a publication has no embargo), crediting who returned it.
+    await r.locator('[data-testid="lang-switch"]').click();
+    await r.selectOption('#return-kind', 'publication');
+    await r.fill('#return-title', '岩芯对比研究论文');
+    await r.fill('#return-doi', '10.1016/j.oregeorev.2026.106123');
+    await r.locator('[data-testid="return-submit"]').click();
+    await r.locator('[data-testid="return-uploaded"]').filter({ hasText: '岩芯对比研究论文' }).waitFor();
+    await r.goto(`${base}${holePath}`);
+    const returned = r.locator('[data-testid="returned-dataset"]').filter({ hasText: '岩芯对比研究论文' });
+    await returned.waitFor();
+    expect(await returned.locator('[data-testid="returned-doi"]').getAttribute('href')).toBe(
+      'https://doi.org/10.1016/j.oregeorev.2026.106123',
+    );
+    expect(await returned.locator('[data-testid="returned-credit"]').textContent()).toBeTruthy();
+    await snapshot(r, 'lease-8-returned-paper');
+
     // The overdue card is empty again: the core is back.
     await c.locator('[data-testid="nav-inbox"]').click();
     await overdue.locator('[data-testid="overdue-none"]').waitFor();
