@@ -1,4 +1,4 @@
-// Returned analysis tables (assays, XRF, spectra summaries): one row per sample or interval, one
+// Returned analysis tables (assays, XRF, reflectance spectra): one row per sample or interval, one
 // column per analyte, as labs write them ("Cu_ppm", "Au (g/t)", "Cu%", "样品编号", "自", "至").
 // Parsed into depth-registered values, so returned data lands on the core, not only as a file.
 
@@ -44,9 +44,14 @@ const IGNORED = [
 
 const norm = (h: string) => h.trim().toLowerCase();
 
-/** "Cu_ppm", "Cu (ppm)", "Au g/t", "Cu%", "SiO2_wt%" → analyte and unit. */
+/**
+ * "Cu_ppm", "Cu (ppm)", "Au g/t", "Cu%", "SiO2_wt%" → analyte and unit; a reflectance spectrum's
+ * wavelength columns ("2200", "2200nm", "R2200", "R_2200 nm") → `R2200nm`, one value per band.
+ */
 export function analyteHeader(header: string): { analyte: string; unit: string | null } | null {
   const h = header.trim();
+  const band = /^(?:R|Refl(?:ectance)?)?[_\s@]*(\d{3,5}(?:\.\d+)?)\s*(?:nm)?$/i.exec(h);
+  if (band) return { analyte: `R${band[1]}nm`, unit: null };
   const m = /^([A-Za-z][A-Za-z0-9]*?)(?:\s*[_\s(（]\s*([^)）]*?)\s*[)）]?|(%))?$/.exec(h);
   if (!m) return null;
   const unit = (m[2] ?? m[3] ?? '').trim();

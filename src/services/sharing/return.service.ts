@@ -66,6 +66,12 @@ export interface ReturnedDatasetView {
   uploaded_at: string;
 }
 
+/** Files read as tables of values. */
+const TABLE_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 const STATES_WITH_RESULTS = ['fulfilled', 'returned', 'results_returned', 'closed'];
 const DOI = /^10\.\d{4,9}\/\S+$/;
 
@@ -110,14 +116,7 @@ function check(input: ReturnInput): void {
         `the file's content is not ${type}`,
         `文件内容与声明的类型 ${type} 不符`,
       );
-    if (
-      input.kind === 'assay' &&
-      ![
-        'text/csv',
-        'text/plain',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      ].includes(type)
-    )
+    if (input.kind === 'assay' && !TABLE_TYPES.includes(type))
       throw new UnsupportedMediaTypeError(
         'an assay table is a CSV or .xlsx file',
         '分析结果表须为 CSV 或 .xlsx 文件',
@@ -184,7 +183,9 @@ export async function returnData(
     const partial = `${path}.${process.pid}.part`;
     await writeFile(partial, input.file.bytes);
     try {
-      if (input.kind === 'assay') values = await assayValues(store, r, partial, type, input.file.name);
+      // Assay tables always; spectra when they come as a table (one column per band).
+      if (input.kind === 'assay' || (input.kind === 'spectra' && TABLE_TYPES.includes(type)))
+        values = await assayValues(store, r, partial, type, input.file.name);
     } catch (error) {
       await rm(partial, { force: true });
       throw error;

@@ -130,6 +130,27 @@ eachEngine('returned data', ({ fresh }) => {
     expect(listed.map((d) => d.title)).toEqual(['ICP-MS 分析结果']);
   });
 
+  it('parses a reflectance spectra table band by band onto the samples', async () => {
+    const table = `sample_no,2200,2205 nm,R2210\n${requestId}-001,0.412,0.398,0.405\n`;
+    const returned = await returnData(deps(), researcher, {
+      request: requestId,
+      kind: 'spectra',
+      title: 'SWIR 光谱',
+      file: csv(table),
+    });
+    expect(returned.values).toBe(3);
+    const bands = (await returnedDataset(deps(), researcher, returned.id)).values.map((v) => [
+      v.analyte,
+      v.value,
+      v.depth_from,
+    ]);
+    expect(bands).toEqual([
+      ['R2200nm', 0.412, 100],
+      ['R2205nm', 0.398, 100],
+      ['R2210nm', 0.405, 100],
+    ]);
+  });
+
   it('stores nothing from a table with a bad row, and names its line and field', async () => {
     const before = await store.db
       .selectFrom('returned_value')
