@@ -253,6 +253,25 @@ describe.skipIf(!hasChromium)('request journey in Chromium', () => {
     expect(await mine.locator('[data-testid="request-state"]').textContent()).toBe('Fulfilled');
     await snapshot(r, 'request-7-mine-en');
 
+    // The curator sets the custodian's own limits on the offers page; a bad one is named by field.
+    await c.goto(`${base}/offers`);
+    const policy = c.locator(`[data-testid="policy-${hole.custodian}"]`);
+    await policy.waitFor();
+    const field = (name: string) => policy.locator(`#policy-${hole.custodian}-${name}`);
+    await field('sampling-max_samples_per_visit').fill('50');
+    await field('embargo-raw').fill('-1');
+    await policy.locator('button[type="submit"]').click();
+    await policy.locator('#policy-' + hole.custodian + '-embargo-raw-error').waitFor();
+    await field('embargo-raw').fill('12');
+    await policy.locator('button[type="submit"]').click();
+    await policy.getByRole('status').waitFor();
+    const saved = await c.request.get(`${base}/api/custodians/${hole.custodian}/policy`);
+    expect(await saved.json()).toMatchObject({
+      configured: true,
+      sampling: { max_samples_per_visit: 50 },
+      embargo: { raw: 12 },
+    });
+
     for (const opened of [researcher, curator]) {
       expect(opened.errors).toEqual([]);
       expect(opened.outside).toEqual([]);

@@ -14,6 +14,7 @@ import { withdrawOffer } from '../api/save-offer.js';
 import { useOffers } from '../hooks/use-offers.js';
 import { refusalMessages } from '../utils/refusals.js';
 import { curatedCustodians, managesOffers } from '../utils/sharing-access.js';
+import { PolicyCard } from './policy-card.js';
 import { OfferForm } from './offer-form.js';
 import { OfferTerms, type CustodianNamer } from './offer-terms.js';
 import { SignInPrompt } from './sign-in-prompt.js';
@@ -104,6 +105,7 @@ export function OffersPage() {
             nameOf={nameOf}
             onChanged={changed}
           />
+          <PolicyCard code={code} />
         </section>
       ))}
       <section className="card" aria-labelledby="offers-by-hole">
