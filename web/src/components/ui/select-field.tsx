@@ -1,5 +1,6 @@
 // A labelled select with its hint and error tied to it, like TextField.
 import type { SelectHTMLAttributes } from 'react';
+import { describedBy, FieldFrame } from './field-frame.js';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange'>;
 
@@ -28,18 +29,13 @@ export function SelectField({
   error,
   ...select
 }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         value={value}
         onChange={(event) => onValue(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        {...describedBy({ id, label, hint, error })}
         {...select}
       >
         {options.map((o) => (
@@ -48,16 +44,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

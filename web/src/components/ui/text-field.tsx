@@ -1,6 +1,7 @@
 // A labelled input with its hint and error tied to it (aria-describedby), so screen readers read
 // the rule and the fault with the field.
 import type { InputHTMLAttributes } from 'react';
+import { describedBy, FieldFrame } from './field-frame.js';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
 
@@ -14,30 +15,15 @@ export interface TextFieldProps extends InputProps {
 }
 
 export function TextField({ id, label, value, onValue, hint, error, ...input }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         value={value}
         onChange={(event) => onValue(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        {...describedBy({ id, label, hint, error })}
         {...input}
       />
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
