@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { COMMODITIES, DEPOSIT_TYPES, FAMOUS_DEPOSITS, PROVINCES } from '../src/domain/china.js';
 
 export interface BenchQuery {
-  class: 'keyword' | 'bbox' | 'keyword+bbox+facets' | 'language';
+  class: 'keyword' | 'bbox' | 'keyword+bbox+facets' | 'language' | 'polygon' | 'radius';
   q?: string;
   bbox?: string;
+  /** WKT, as a drawn area is sent. */
+  polygon?: string;
+  /** lon,lat,km */
+  near?: string;
 }
 
 /** A tiny deterministic generator (mulberry32): the same set on every machine. */
@@ -67,6 +71,32 @@ export function buildQueries(): BenchQuery[] {
       () => `province:${p.code} has:lithology mode:public`,
     ];
     queries.push({ class: 'language', q: pick(kinds)() });
+  }
+  // Drawn areas: an irregular pentagon around a deposit, half of them with a keyword too.
+  for (let i = 0; i < 25; i++) {
+    const d = pick(FAMOUS_DEPOSITS);
+    const r = pick([0.1, 0.3, 1, 2]);
+    const ring = [0, 1, 2, 3, 4].map((k) => {
+      const a = (k / 5) * 2 * Math.PI;
+      const f = 0.6 + 0.4 * rnd();
+      return `${(d.lon + r * f * Math.cos(a)).toFixed(4)} ${(d.lat + r * f * Math.sin(a)).toFixed(4)}`;
+    });
+    const c = COMMODITIES.find((x) => x.code === d.commodities[0]) ?? pick(COMMODITIES);
+    queries.push({
+      class: 'polygon',
+      polygon: `POLYGON((${[...ring, ring[0]].join(', ')}))`,
+      ...(i % 2 === 0 && { q: c.zh }),
+    });
+  }
+  // A radius around a point near a deposit, half of them with a keyword too.
+  for (let i = 0; i < 25; i++) {
+    const d = pick(FAMOUS_DEPOSITS);
+    const c = pick(COMMODITIES);
+    queries.push({
+      class: 'radius',
+      near: `${(d.lon + (rnd() - 0.5) * 0.2).toFixed(4)},${(d.lat + (rnd() - 0.5) * 0.2).toFixed(4)},${pick([5, 20, 50, 150])}`,
+      ...(i % 2 === 1 && { q: c.en }),
+    });
   }
   return queries;
 }

@@ -113,6 +113,8 @@ function urlOf(base: string, q: BenchQuery, facets: boolean): string {
   const params = new URLSearchParams({ limit: '50' });
   if (q.q) params.set('q', q.q);
   if (q.bbox) params.set('bbox', q.bbox);
+  if (q.polygon) params.set('polygon', q.polygon);
+  if (q.near) params.set('near', q.near);
   if (facets) params.set('facets', 'all');
   return `${base}/api/search?${params}`;
 }
