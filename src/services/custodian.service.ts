@@ -32,3 +32,13 @@ export async function getCustodian(store: Store, code: string): Promise<Custodia
   if (!row) throw new NotFoundError('custodian', code);
   return present(row);
 }
+
+/** A custodian's id and province, for access checks and filters; 404 when the code is unknown. */
+export async function custodianScope(
+  store: Store,
+  code: string,
+): Promise<{ id: number; province_code: string | null }> {
+  const scope = await custodianRepository(store.db).scopeByCode(code);
+  if (!scope) throw new NotFoundError('custodian', code);
+  return scope;
+}

@@ -1,12 +1,13 @@
 // In-app notifications, mailed as digests (one mail per person with everything new), and reminders
 // of overdue loans and overdue results, which the custodian's overview also lists.
 import type { Store } from '../../store/store.js';
+import { custodianScope } from '../custodian.service.js';
 import { requestRepository } from '../../store/repositories/request.repository.js';
+import { notificationRepository } from '../../store/repositories/notification.repository.js';
 import { requireAccess } from '../accounts/access.service.js';
 import type { Caller } from '../audit.service.js';
 import type { Mailer } from '../mail/mailer.js';
 import { digestMail } from '../mail/templates.js';
-import { NotFoundError } from '../errors.js';
 
 export interface NotificationView {
   id: number;
@@ -25,19 +26,9 @@ export async function listNotifications(
 ): Promise<{ items: NotificationView[]; unread: number; next_cursor: string | null }> {
   await requireAccess(store, caller, 'account.self');
   const userId = caller.actor.user_id!;
-  let q = store.db.selectFrom('notification').selectAll().where('user_id', '=', userId);
-  if (filter.unread) q = q.where('read_at', 'is', null);
-  if (filter.before !== undefined) q = q.where('id', '<', filter.before);
-  const rows = await q
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
-  const unread = await store.db
-    .selectFrom('notification')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const repo = notificationRepository(store.db);
+  const rows = await repo.page(userId, { ...filter, limit: filter.limit + 1 });
+  const unread = await repo.unreadCount(userId);
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((n) => ({
@@ -48,7 +39,7 @@ export async function listNotifications(
       link: n.link,
       read: n.read_at !== null,
     })),
-    unread: Number(unread.n),
+    unread,
     next_cursor: rows.length > filter.limit ? String(page[page.length - 1]!.id) : null,
   };
 }
@@ -60,26 +51,12 @@ export async function markNotificationsRead(
   ids: number[] | 'all',
 ): Promise<number> {
   await requireAccess(store, caller, 'account.self');
-  let q = store.db
-    .updateTable('notification')
-    .set({ read_at: new Date().toISOString() })
-    .where('user_id', '=', caller.actor.user_id!)
-    .where('read_at', 'is', null);
-  if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [-1]);
-  return Number((await q.executeTakeFirst()).numUpdatedRows);
+  return notificationRepository(store.db).markRead(caller.actor.user_id!, ids, new Date().toISOString());
 }
 
 /** One mail per person with every notification not mailed yet. Returns how many mails went out. */
 export async function sendDigests(store: Store, mailer: Mailer, publicUrl: string): Promise<number> {
-  const pending = await store.db
-    .selectFrom('notification as n')
-    .innerJoin('app_user as u', 'u.id', 'n.user_id')
-    .select(['n.id', 'n.user_id', 'n.at', 'n.title_zh', 'n.title_en', 'n.link', 'u.email', 'u.display_name'])
-    .where('n.mailed_at', 'is', null)
-    .where('u.disabled_at', 'is', null)
-    .orderBy('n.user_id')
-    .orderBy('n.id')
-    .execute();
+  const pending = await notificationRepository(store.db).unmailed();
   const byUser = new Map<number, typeof pending>();
   for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
   let sent = 0;
@@ -99,15 +76,10 @@ export async function sendDigests(store: Store, mailer: Mailer, publicUrl: strin
       }),
     );
     // Marked after the mail is accepted: a failed send is retried by the next digest.
-    await store.db
-      .updateTable('notification')
-      .set({ mailed_at: new Date().toISOString() })
-      .where(
-        'id',
-        'in',
-        items.map((n) => n.id),
-      )
-      .execute();
+    await notificationRepository(store.db).markMailed(
+      items.map((n) => n.id),
+      new Date().toISOString(),
+    );
     sent++;
   }
   return sent;
@@ -118,59 +90,13 @@ const REMIND_EVERY_DAYS = 7;
 /** What is overdue: loans past their due date, and results past theirs. */
 async function overdue(store: Store, custodianId?: number) {
   const now = new Date().toISOString();
-  let loans = store.db
-    .selectFrom('core_allocation as a')
-    .innerJoin('sharing_request as r', 'r.id', 'a.request_id')
-    .innerJoin('borehole as b', 'b.id', 'a.borehole_id')
-    .innerJoin('organisation as o', 'o.id', 'r.requester_org_id')
-    .select([
-      'r.id as request_id',
-      'r.public_id',
-      'r.title',
-      'r.custodian_id',
-      'b.hole_id',
-      'a.depth_from',
-      'a.depth_to',
-      'a.due_at',
-      'o.code as organisation',
-    ])
-    .where('a.kind', '=', 'loan')
-    .where('a.released_at', 'is', null)
-    .where('a.due_at', '<', now);
-  let data = store.db
-    .selectFrom('sharing_request as r')
-    .innerJoin('borehole as b', 'b.id', 'r.borehole_id')
-    .innerJoin('organisation as o', 'o.id', 'r.requester_org_id')
-    .select([
-      'r.id as request_id',
-      'r.public_id',
-      'r.title',
-      'r.custodian_id',
-      'b.hole_id',
-      'r.results_due',
-      'o.code as organisation',
-    ])
-    .where('r.results_owed', '=', 1)
-    .where('r.state', 'in', ['fulfilled', 'returned'])
-    .where('r.results_due', '<', now);
-  if (custodianId !== undefined) {
-    loans = loans.where('r.custodian_id', '=', custodianId);
-    data = data.where('r.custodian_id', '=', custodianId);
-  }
-  return {
-    loans: await loans.orderBy('a.due_at').execute(),
-    data: await data.orderBy('r.results_due').execute(),
-  };
+  const repo = notificationRepository(store.db);
+  return { loans: await repo.overdueLoans(now, custodianId), data: await repo.overdueData(now, custodianId) };
 }
 
 /** A custodian's overdue loans and overdue data, for its curators and administrators. */
 export async function custodianOverdue(store: Store, caller: Caller, code: string) {
-  const custodian = await store.db
-    .selectFrom('custodian')
-    .select(['id', 'province_code'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!custodian) throw new NotFoundError('custodian', code);
+  const custodian = await custodianScope(store, code);
   await requireAccess(store, caller, 'custodian.curate', {
     custodian_id: custodian.id,
     province_code: custodian.province_code,
@@ -215,13 +141,11 @@ export async function remindOverdue(store: Store): Promise<number> {
     })),
   ];
   for (const item of items) {
-    const recent = await store.db
-      .selectFrom('notification')
-      .select('id')
-      .where('request_id', '=', item.request_id)
-      .where('title_en', 'like', `${item.en.split(' (')[0]}%`)
-      .where('at', '>=', since)
-      .executeTakeFirst();
+    const recent = await notificationRepository(store.db).remindedSince(
+      item.request_id,
+      item.en.split(' (')[0]!,
+      since,
+    );
     if (recent) continue;
     const request = (await repo.byId(item.request_id))!;
     const users = new Set([request.requester_user_id, ...(await repo.curatorsOf(request.custodian_id))]);

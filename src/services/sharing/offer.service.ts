@@ -2,6 +2,7 @@
 // (principle 2). Every change is access-checked, audited in its transaction, and re-derives the
 // offered-mode bits search reads.
 import type { Store } from '../../store/store.js';
+import { custodianScope } from '../custodian.service.js';
 import { offerRepository, type OfferRow } from '../../store/repositories/offer.repository.js';
 import { checkOffer, modesMask, type OfferInput } from '../../domain/sharing/offer-rules.js';
 import type { SharingMode } from '../../domain/sharing-modes.js';
@@ -112,12 +113,7 @@ async function resolveTarget(store: Store, scope: OfferInput['scope'], target: O
     throw new InvalidInputError('a collection offer names its custodian', [
       { field: 'custodian', message: 'required', message_zh: '请指定馆藏机构' },
     ]);
-  const c = await store.db
-    .selectFrom('custodian')
-    .select(['id', 'province_code'])
-    .where('code', '=', target.custodian)
-    .executeTakeFirst();
-  if (!c) throw new NotFoundError('custodian', target.custodian);
+  const c = await custodianScope(store, target.custodian);
   return {
     borehole_id: null,
     custodian_id: c.id,
@@ -262,13 +258,7 @@ export async function listOffers(
   let custodianId: number | undefined;
   let boreholeId: number | undefined;
   if (filter.custodian) {
-    const c = await store.db
-      .selectFrom('custodian')
-      .select('id')
-      .where('code', '=', filter.custodian)
-      .executeTakeFirst();
-    if (!c) throw new NotFoundError('custodian', filter.custodian);
-    custodianId = c.id;
+    custodianId = (await custodianScope(store, filter.custodian)).id;
   }
   if (filter.borehole) {
     const b = await store.db

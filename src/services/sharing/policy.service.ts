@@ -2,6 +2,7 @@
 // (BGS defaults). Read by everyone (requesters should know the limits before asking); changed by the
 // custodian's curators or an administrator, audited.
 import type { Store } from '../../store/store.js';
+import { custodianScope } from '../custodian.service.js';
 import { requestRepository } from '../../store/repositories/request.repository.js';
 import {
   DEFAULT_SAMPLING_POLICY,
@@ -11,7 +12,7 @@ import {
 import { DEFAULT_EMBARGO_POLICY, EMBARGO_KINDS, type EmbargoPolicy } from '../../domain/sharing/embargo.js';
 import { recordAudit, type Caller } from '../audit.service.js';
 import { requireAccess } from '../accounts/access.service.js';
-import { InvalidInputError, NotFoundError, type ProblemField } from '../errors.js';
+import { InvalidInputError, type ProblemField } from '../errors.js';
 
 export interface CustodianPolicy {
   custodian: string;
@@ -20,16 +21,6 @@ export interface CustodianPolicy {
   embargo: EmbargoPolicy;
   /** False while the custodian uses the defaults. */
   configured: boolean;
-}
-
-async function custodianOf(store: Store, code: string) {
-  const c = await store.db
-    .selectFrom('custodian')
-    .select(['id', 'province_code'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!c) throw new NotFoundError('custodian', code);
-  return c;
 }
 
 /** The policy a custodian works by: its own, or the defaults for what it has not set. */
@@ -52,7 +43,7 @@ export async function policyOf(
 }
 
 export async function getPolicy(store: Store, code: string): Promise<CustodianPolicy> {
-  const c = await custodianOf(store, code);
+  const c = await custodianScope(store, code);
   return { custodian: code, ...(await policyOf(store, c.id)) };
 }
 
@@ -66,7 +57,7 @@ export async function setPolicy(
     embargo: Partial<Record<string, unknown>>;
   },
 ): Promise<CustodianPolicy> {
-  const c = await custodianOf(store, code);
+  const c = await custodianScope(store, code);
   await requireAccess(store, caller, 'custodian.curate', {
     custodian_id: c.id,
     province_code: c.province_code,

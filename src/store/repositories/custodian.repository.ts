@@ -14,6 +14,9 @@ export function custodianRepository(db: Kysely<Database>) {
     listWithCounts: () =>
       withCounts().orderBy('c.level').orderBy('c.province_code').orderBy('c.code').execute(),
     byCodeWithCounts: (code: string) => withCounts().where('c.code', '=', code).executeTakeFirst(),
+    /** What access checks need of a custodian: its id and province. */
+    scopeByCode: (code: string) =>
+      db.selectFrom('custodian').select(['id', 'province_code']).where('code', '=', code).executeTakeFirst(),
     idByCode: async (code: string) =>
       (await db.selectFrom('custodian').select('id').where('code', '=', code).executeTakeFirst())?.id,
   };

@@ -10,21 +10,12 @@ import { createRequest } from '../../../src/services/sharing/request.service.js'
 import { transitionRequest } from '../../../src/services/sharing/request-transition.service.js';
 import { listReturned, returnData, returnedDataset } from '../../../src/services/sharing/return.service.js';
 import type { Caller } from '../../../src/services/audit.service.js';
-import { AppError } from '../../../src/services/errors.js';
 import { publicId } from '../../../src/domain/public-id.js';
 import { ANONYMOUS } from '../../../src/domain/accounts/access.js';
 import { eachEngine } from '../../support/engines.js';
 import { seedBoreholes } from '../../support/factories.js';
 import { callerWith } from '../../support/accounts.js';
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { refusal } from '../../support/sharing-world.js';
 
 const csv = (text: string) => ({ name: 'assay.csv', media_type: 'text/csv', bytes: Buffer.from(text) });
 
