@@ -15,6 +15,7 @@ import { buildApp } from '../src/api/app.js';
 import { loadDemo } from '../src/services/demo/demo.service.js';
 import { importFile } from '../src/services/import/import.service.js';
 import { updateSearchIndex } from '../src/services/search/search-indexer.service.js';
+import { searchColumns } from '../src/services/search/search-columns.js';
 import { openStore, type Store, type StoreTarget } from '../src/store/store.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv } from './generate-csv.js';
@@ -28,6 +29,8 @@ interface EngineFigures {
   engine: string;
   indexSeconds: number;
   indexMiB: number;
+  columnsSeconds: number;
+  columnsMiB: number;
   docs: number;
   /** class → latencies (ms) of result pages and of pages with every facet. */
   page: Map<string, number[]>;
@@ -73,6 +76,13 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
     const bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
     const docs = reports.reduce((s, r) => s + r.docs, 0);
     process.stderr.write(`  search index: ${docs} records in ${indexSeconds.toFixed(1)} s\n`);
+    // The in-memory search columns: built in the background by a server; here waited for, and timed.
+    const heldBefore = held();
+    const columnsStarted = performance.now();
+    await searchColumns(store).ready();
+    const columnsSeconds = (performance.now() - columnsStarted) / 1000;
+    const columnsMiB = (held() - heldBefore) / 2 ** 20;
+    process.stderr.write(`  search columns: ${columnsSeconds.toFixed(1)} s, ${columnsMiB.toFixed(0)} MiB\n`);
     const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -80,6 +90,8 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
       engine,
       indexSeconds,
       indexMiB: bytes / 2 ** 20,
+      columnsSeconds,
+      columnsMiB,
       docs,
       page: new Map(),
       facets: new Map(),
@@ -89,11 +101,14 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
       // Warm-up: the cluster index builds in the background; caches fill.
       await app.clusters.refresh();
       for (const q of QUERIES.slice(0, 10)) await timed(urlOf(base, q, false));
+      // Each pass starts with no word matches remembered: every query's words are read afresh.
+      searchColumns(store).forgetWords();
       for (const q of QUERIES) {
         const list = figures.page.get(q.class) ?? [];
         list.push(await timed(urlOf(base, q, false)));
         figures.page.set(q.class, list);
       }
+      searchColumns(store).forgetWords();
       for (const q of QUERIES) {
         const list = figures.facets.get(q.class) ?? [];
         list.push(await timed(urlOf(base, q, true)));
@@ -107,6 +122,13 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
   } finally {
     await store.close();
   }
+}
+
+/** Memory the process holds in JavaScript objects and typed arrays (after a collection when allowed). */
+function held(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 function urlOf(base: string, q: BenchQuery, facets: boolean): string {
@@ -125,11 +147,11 @@ function report(all: EngineFigures[]): string {
   const lines = [
     `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${QUERIES.length} queries, one request at a time`,
     '',
-    '| engine | records indexed | index build s | index size MiB | China clusters p95 ms |',
-    '|---|---:|---:|---:|---:|',
+    '| engine | records indexed | index build s | index size MiB | search columns build s | columns MiB | China clusters p95 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...all.map(
       (e) =>
-        `| ${e.engine} | ${e.docs.toLocaleString('en-US')} | ${f(e.indexSeconds)} | ${f(e.indexMiB)} | ${f(quantile(e.clusters, 0.95))} |`,
+        `| ${e.engine} | ${e.docs.toLocaleString('en-US')} | ${f(e.indexSeconds)} | ${f(e.indexMiB)} | ${f(e.columnsSeconds)} | ${f(e.columnsMiB, 0)} | ${f(quantile(e.clusters, 0.95))} |`,
     ),
     '',
     `| query class | ${all.map((e) => `${e.engine} page p50 / p95 ms | ${e.engine} with facets p95 ms`).join(' | ')}${all.length > 1 ? ' | SQLite ÷ PostgreSQL (page p95) |' : ' |'}`,

@@ -3,7 +3,7 @@
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Store } from '../store/store.js';
-import { changeToken } from '../store/change-token.js';
+import { searchColumnsRepository } from '../store/repositories/search-columns.repository.js';
 import { boreholeRepository } from '../store/repositories/borehole.repository.js';
 import { publishedPosition } from '../domain/desensitise.js';
 import { InvalidInputError } from './errors.js';
@@ -17,7 +17,7 @@ type LeanPoint = Feature<Point, Lean>;
 
 export type BBox = [number, number, number, number];
 
-/** How often the store is asked whether boreholes changed. */
+/** How often the store's search epoch (moved by every change to boreholes) is checked. */
 const RECHECK_MS = 5_000;
 const PAGE = 50_000;
 
@@ -30,7 +30,7 @@ export class MapClusters {
   constructor(private readonly store: Store) {}
 
   private async build(): Promise<Supercluster<Lean>> {
-    const token = await changeToken(this.store);
+    const token = await searchColumnsRepository(this.store.db).epoch();
     const repo = boreholeRepository(this.store.db);
     const points: LeanPoint[] = [];
     for (let after = 0; ;) {
@@ -58,7 +58,7 @@ export class MapClusters {
     if (!this.index) return (this.building ??= this.build().finally(() => (this.building = undefined)));
     if (!this.building && Date.now() - this.checkedAt > RECHECK_MS) {
       this.checkedAt = Date.now();
-      if ((await changeToken(this.store)) !== this.token) {
+      if ((await searchColumnsRepository(this.store.db).epoch()) !== this.token) {
         this.building = this.build().finally(() => (this.building = undefined));
       }
     }

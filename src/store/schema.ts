@@ -428,6 +428,7 @@ export interface Database {
   sample: SampleTable;
   catalog_record: CatalogRecordTable;
   search_index_state: SearchIndexStateTable;
+  search_epoch: { id: number; n: string | number | bigint };
   app_user: AppUserTable;
   membership: MembershipTable;
   user_session: UserSessionTable;

@@ -1,9 +1,13 @@
 // Map search areas besides the box: a drawn polygon and a radius around a point. Parsed strictly
 // (every way one can be wrong is an AreaError saying which), tested on published positions only.
 // Spherical distance with PostGIS's sphere radius, so both engines agree on what is "within".
+import { orientation } from './orientation.js';
 
-/** PostGIS's ST_DistanceSphere radius (metres): SQLite and PostgreSQL measure alike. */
-export const SPHERE_RADIUS_KM = 6370.986;
+/**
+ * PostGIS's ST_DistanceSphere radius, the WGS84 mean radius (2a + b) / 3, so SQLite and PostgreSQL
+ * measure alike.
+ */
+export const SPHERE_RADIUS_KM = 6371.0087714;
 export const MAX_POLYGON_VERTICES = 1000;
 export const MAX_RADIUS_KM = 2000;
 
@@ -220,24 +224,30 @@ export function parseNear(text: string): Circle {
   return { lon, lat, km, bbox };
 }
 
-/** Ray casting; points on an edge count as inside. */
+/**
+ * Winding number with exact side-of-edge tests (as PostGIS's ST_Covers decides): points on an edge
+ * count as inside. Rings are simple (parsePolygon refuses self-intersections), so non-zero is inside.
+ */
 export function inPolygon(lon: number, lat: number, ring: readonly LonLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    const cross = (xj - xi) * (lat - yi) - (yj - yi) * (lon - xi);
-    if (
-      cross === 0 &&
-      Math.min(xi, xj) <= lon &&
-      lon <= Math.max(xi, xj) &&
-      Math.min(yi, yj) <= lat &&
-      lat <= Math.max(yi, yj)
-    )
-      return true;
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  let winding = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [ax, ay] = ring[i]!;
+    const [bx, by] = ring[i + 1]!;
+    let side: number | undefined;
+    const sideOf = () => (side ??= orientation(ax, ay, bx, by, lon, lat));
+    const nearEdge =
+      Math.min(ax, bx) <= lon && lon <= Math.max(ax, bx) && Math.min(ay, by) <= lat && lat <= Math.max(ay, by);
+    if (nearEdge && sideOf() === 0) return true;
+    if (ay <= lat) {
+      if (by > lat && sideOf() > 0) winding++;
+    } else if (by <= lat && sideOf() < 0) winding--;
   }
-  return inside;
+  return winding !== 0;
+}
+
+/** A distance as a sort key: to the millimetre, so keys (and cursors) agree across engines. */
+export function distanceKey(km: number): number {
+  return Math.round(km * 1e6) / 1e6;
 }
 
 /** Great-circle distance in km (haversine) on PostGIS's sphere. */

@@ -21,3 +21,46 @@ export type Facet = (typeof FACETS)[number];
 export const HAS_CODES = ['images', 'spectra', 'xrf', 'lithology', 'samples', 'boxes', 'surveys'] as const;
 
 export const SHARING_MODE_CODES = SHARING_MODES;
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Depth bands in metres: [label, from, to). */
+export const DEPTH_BANDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['0-100', 0, 100],
+  ['100-300', 100, 300],
+  ['300-500', 300, 500],
+  ['500-1000', 500, 1000],
+  ['1000-2000', 1000, 2000],
+  ['2000+', 2000, Number.POSITIVE_INFINITY],
+];
+
+/** The band a depth falls in (depths are never negative). */
+export function depthBand(depth: number): string {
+  for (const [label, , to] of DEPTH_BANDS) if (depth < to) return label;
+  return DEPTH_BANDS[DEPTH_BANDS.length - 1]![0];
+}
+
+/** `1990s` for a drilling start of 1993-…, as the decade facet names it. */
+export function decadeOf(drillStart: string): string {
+  return `${drillStart.slice(0, 3)}0s`;
+}
+
+/** Facet values in the order a reader scans them: most first, then by name; no empty values. */
+export function byCount(list: FacetCount[]): FacetCount[] {
+  return list
+    .filter((r) => r.value !== '' && r.count > 0)
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** Depth bands in band order, decades in time order. */
+export function inFacetOrder(facet: Facet, counts: FacetCount[]): FacetCount[] {
+  if (facet === 'depth') {
+    const order = DEPTH_BANDS.map(([label]) => label);
+    return counts.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+  }
+  if (facet === 'decade') return counts.sort((a, b) => a.value.localeCompare(b.value));
+  return counts;
+}

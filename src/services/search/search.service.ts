@@ -20,7 +20,10 @@ import { AreaError, parseNear, parsePolygon } from '../../domain/search/areas.js
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Store } from '../../store/store.js';
 import { boreholeRepository } from '../../store/repositories/borehole.repository.js';
-import { facetsRepository, type FacetCount } from '../../store/repositories/facets.repository.js';
+import { facetsRepository } from '../../store/repositories/facets.repository.js';
+import type { FacetCount } from '../../domain/search/facets.js';
+import { searchColumnsRepository } from '../../store/repositories/search-columns.repository.js';
+import { searchColumns, TextMatches } from './search-columns.js';
 import { queryGroups, type QueryGroup } from '../../domain/search/analyzer.js';
 import { askedTexts, highlightRanges, type Range } from '../../domain/search/highlight.js';
 import { catalogSearchRepository } from '../../store/repositories/catalog-search.repository.js';
@@ -214,10 +217,30 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
   const { node, area } = parsedSearch(query);
   const sort = sortOf(query.sort, area);
   const after = decodeSortCursor(sort, query.cursor);
-  const repo = searchRepository(store.db, store.search);
   const wanted = facetList(query.facets);
-  const facets = facetsRepository(store.db, store.search);
   const groups = node ? askedTexts(node).flatMap(queryGroups) : [];
+  const columns = await searchColumns(store).current();
+  if (columns) {
+    // The in-memory columns: one pass per answer instead of one SQL query per count.
+    const texts = await TextMatches.fetch(store, columns, node, ['borehole', 'catalog_record']);
+    const found = columns.holesMatching(node, area, texts);
+    const keys = columns.page(found, sort, after, query.limit + 1, area);
+    const summaries = await searchColumnsRepository(store.db).holeSummaries(keys.map((k) => k.id));
+    const sortKeys = new Map(keys.map((k) => [k.id, k.sort_key] as const));
+    const rows = summaries.map((r) => ({ ...r, sort_key: sortKeys.get(r.id)! }));
+    return {
+      query: node ? formatQuery(node) : null,
+      total: found.count(),
+      catalog_total: columns.recordsMatching(node, area, texts).count(),
+      ...(wanted.length > 0 && {
+        facets: Object.fromEntries(wanted.map((f) => [f, tidy(f, columns.facet(f, found))])),
+      }),
+      ...pageOf(rows, query.limit, (r) => withHighlight(summary(r), groups)),
+      next_cursor: rows.length > query.limit ? encodeSortCursor(sort, rows[query.limit - 1]!) : null,
+    };
+  }
+  const repo = searchRepository(store.db, store.search);
+  const facets = facetsRepository(store.db, store.search);
   const [rows, total, catalogTotal, counts] = await Promise.all([
     repo.page(node, after, query.limit + 1, area, sort),
     repo.count(node, area),
@@ -250,8 +273,21 @@ export async function searchCatalog(
   query: Pick<SearchQuery, 'q' | 'bbox' | 'polygon' | 'near' | 'limit' | 'cursor'>,
 ): Promise<CatalogSearchResult> {
   const { node, area } = parsedSearch(query);
-  const repo = catalogSearchRepository(store.db, store.search);
   const afterId = decodeCursor(query.cursor);
+  const columns = await searchColumns(store).current();
+  if (columns) {
+    const texts = await TextMatches.fetch(store, columns, node, ['catalog_record']);
+    const found = columns.recordsMatching(node, area, texts);
+    const rows = await searchColumnsRepository(store.db).recordRows(
+      columns.recordPage(found, afterId, query.limit + 1),
+    );
+    return {
+      query: node ? formatQuery(node) : null,
+      total: found.count(),
+      ...pageOf(rows, query.limit, catalogItem),
+    };
+  }
+  const repo = catalogSearchRepository(store.db, store.search);
   const [rows, total] = await Promise.all([
     repo.page(node, afterId, query.limit + 1, area),
     repo.count(node, area),
@@ -282,7 +318,13 @@ export async function searchClusters(store: Store, query: ClusterQuery): Promise
   const { node, area } = parsedSearch(query);
   if (!area.box) throw new InvalidInputError('bbox is required', [{ field: 'bbox', message: 'required' }]);
   const cell = 360 / (2 ** Math.floor(query.zoom) * CELLS_PER_TILE);
-  const cells = await searchRepository(store.db, store.search).cells(node, area, cell);
+  const columns = await searchColumns(store).current();
+  const cells = columns
+    ? columns.cells(
+        columns.holesMatching(node, area, await TextMatches.fetch(store, columns, node, ['borehole'])),
+        cell,
+      )
+    : await searchRepository(store.db, store.search).cells(node, area, cell);
   const singles = cells.filter((c) => Number(c.n) === 1).map((c) => Number(c.first_id));
   const labels = new Map(
     (await boreholeRepository(store.db).labelsByIds(singles)).map((l) => [l.id, l] as const),

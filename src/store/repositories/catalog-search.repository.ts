@@ -81,7 +81,8 @@ function holeOnly(node: QueryNode): boolean {
     case 'or':
       return node.children.every(holeOnly);
     case 'not':
-      return holeOnly(node.child);
+      // NOT is judged per record, so a record without a borehole is kept (two-valued, as in memory).
+      return false;
     case 'text':
       return false;
     case 'term':
@@ -110,7 +111,9 @@ export function catalogCondition(eb: Records, node: QueryNode, search: SearchInd
     case 'or':
       return eb.or(node.children.map((c) => catalogCondition(eb, c, search)));
     case 'not':
-      return eb.not(catalogCondition(eb, node.child, search));
+      // Two-valued: a hole with no value for the field (NULL) does not have the excluded value, so NOT
+      // keeps it, as the in-memory search columns do.
+      return sql<SqlBool>`(${catalogCondition(eb, node.child, search)}) IS NOT TRUE`;
     case 'text':
       return search.matches('catalog_record', 'r.id', queryGroups(node.text));
     case 'term':
@@ -118,8 +121,12 @@ export function catalogCondition(eb: Records, node: QueryNode, search: SearchInd
     case 'range':
       if (node.field === 'year') {
         const parts: Condition[] = [eb('r.year', 'is not', null)];
-        if (node.min !== null) parts.push(eb('r.year', node.minInclusive ? '>=' : '>', node.min));
-        if (node.max !== null) parts.push(eb('r.year', node.maxInclusive ? '<=' : '<', node.max));
+        // Whole years: a bound like 1990.5 becomes the first or last whole year it lets in (the
+        // column is an integer on PostgreSQL, which refuses a fractional comparison).
+        if (node.min !== null)
+          parts.push(eb('r.year', '>=', node.minInclusive ? Math.ceil(node.min) : Math.floor(node.min) + 1));
+        if (node.max !== null)
+          parts.push(eb('r.year', '<=', node.maxInclusive ? Math.floor(node.max) : Math.ceil(node.max) - 1));
         return eb.and(parts);
       }
       return throughBorehole(eb, (holes) => boreholeCondition(holes, node, search));

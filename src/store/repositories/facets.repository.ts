@@ -3,28 +3,23 @@
 // sharing-mode facets count the language's own `has:` and `mode:` conditions, so a facet and the
 // filter it turns into always agree.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { HAS_CODES, SHARING_MODE_CODES, type Facet } from '../../domain/search/facets.js';
+import {
+  byCount,
+  DEPTH_BANDS,
+  HAS_CODES,
+  inFacetOrder,
+  SHARING_MODE_CODES,
+  type Facet,
+  type FacetCount,
+} from '../../domain/search/facets.js';
+
+export type { FacetCount };
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { Database } from '../schema.js';
 import type { SearchIndex } from '../search.js';
 import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
 type Holes = Parameters<typeof shownInArea>[0];
-
-/** Depth bands in metres: [label, from, to). */
-export const DEPTH_BANDS: ReadonlyArray<readonly [string, number, number]> = [
-  ['0-100', 0, 100],
-  ['100-300', 100, 300],
-  ['300-500', 300, 500],
-  ['500-1000', 500, 1000],
-  ['1000-2000', 1000, 2000],
-  ['2000+', 2000, Number.POSITIVE_INFINITY],
-];
 
 function depthBand(): ReturnType<typeof sql<string>> {
   const cases = DEPTH_BANDS.map(([label, , to]) =>
@@ -41,10 +36,9 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
     return eb.and(parts);
   };
   const rows = (list: Array<{ value: string | null; count: number | string | bigint }>): FacetCount[] =>
-    list
-      .filter((r) => r.value !== null && r.value !== '')
-      .map((r) => ({ value: String(r.value), count: Number(r.count) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    byCount(
+      list.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) })),
+    );
 
   /** Counts of one column of the borehole (or its custodian) over the matching boreholes. */
   const grouped = async (
@@ -121,8 +115,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
               .groupBy(sql`1`)
               .execute(),
           );
-          const order = DEPTH_BANDS.map(([label]) => label);
-          return counts.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+          return inFacetOrder('depth', counts);
         }
         case 'decade': {
           const counts = rows(
@@ -137,7 +130,7 @@ export function facetsRepository(db: Kysely<Database>, search: SearchIndex) {
               .groupBy(sql`1`)
               .execute(),
           );
-          return counts.sort((a, b) => a.value.localeCompare(b.value));
+          return inFacetOrder('decade', counts);
         }
         case 'has':
           return flagged(node, area, 'has', HAS_CODES);

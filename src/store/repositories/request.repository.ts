@@ -86,12 +86,13 @@ export function requestRepository(db: Kysely<Database>) {
 
     /**
      * Serializes everything that hands out a borehole's core: PostgreSQL locks the row until the
-     * transaction ends; the embedded engine has one writer already. A no-op write works on both.
+     * transaction ends; the embedded engine has one writer already. A no-op write works on both (of
+     * `id`, which no search column reads, so the search cache stays valid).
      */
     lockBorehole: (boreholeId: number) =>
       db
         .updateTable('borehole')
-        .set({ offered_modes: sql`offered_modes` })
+        .set({ id: sql`id` })
         .where('id', '=', boreholeId)
         .execute(),
     activeAllocations: (boreholeId: number, kind: 'loan' | 'sample') =>

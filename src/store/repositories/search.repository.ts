@@ -172,11 +172,13 @@ export function boreholeCondition(eb: Holes, node: QueryNode, search: SearchInde
     case 'or':
       return eb.or(node.children.map((c) => boreholeCondition(eb, c, search)));
     case 'not':
-      return eb.not(boreholeCondition(eb, node.child, search));
+      // Two-valued: a hole with no value for the field (NULL) does not have the excluded value, so NOT
+      // keeps it, as the in-memory search columns do.
+      return sql<SqlBool>`(${boreholeCondition(eb, node.child, search)}) IS NOT TRUE`;
     case 'text':
       return search.matches('borehole', 'b.id', queryGroups(node.text));
     case 'prefix':
-      return sql<SqlBool>`upper(${sql.ref('b.hole_id')}) LIKE ${likePrefix(node.text)} ESCAPE '\\'`;
+      return sql<SqlBool>`${search.upper(sql.ref('b.hole_id'))} LIKE ${likePrefix(node.text)} ESCAPE '\\'`;
     case 'term':
       return termCondition(eb, node.field, node.values);
     case 'range':

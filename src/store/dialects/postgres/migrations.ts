@@ -5,6 +5,7 @@ import { accountsSchema, type IdColumns } from '../shared/accounts.migration.js'
 import { offersSchema } from '../shared/offers.migration.js';
 import { requestsSchema } from '../shared/requests.migration.js';
 import { agreementsAndReturnsSchema } from '../shared/agreements-returns.migration.js';
+import { postgresSearchEpoch } from '../shared/search-epoch.migration.js';
 
 const catalogFoundation = `
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -184,4 +185,5 @@ export const postgresMigrations: MigrationList = [
     name: '2026-11-28-agreements-and-returns',
     up: script(agreementsAndReturnsSchema(COLUMNS)),
   },
+  { name: '2026-11-29-search-epoch', up: script(postgresSearchEpoch()) },
 ];

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { sql } from 'kysely';
 import { CLASSIFIED_CELL_DEGREES } from '../../../domain/desensitise.js';
-import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
+import { idList, usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
 
 /** A lexeme quoted for tsvector/tsquery input (no text-search parser involved). */
 function lexeme(token: string): string {
@@ -50,6 +50,15 @@ function shownPoint(alias: string) {
 
 export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
   return {
+    matchingIds: async (entity, match) => {
+      const query = tsqueryLiteral(match);
+      if (!query) return new Int32Array(0);
+      const result = await pool.query<{ ids: string | null }>(
+        `SELECT string_agg(id::text, ',') AS ids FROM ${entity}_search WHERE tokens @@ $1::tsquery`,
+        [query],
+      );
+      return idList(result.rows[0]?.ids);
+    },
     write: async (entity, docs) => {
       if (!docs.length) return;
       await pool.query(
@@ -77,7 +86,8 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
     shownDistanceKm: (alias, lon, lat) =>
       sql<
         number | null
-      >`ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)) / 1000.0`,
+      >`round((ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)) / 1000.0)::numeric, 6)::float8`,
+    upper: (expression) => sql<string>`upper(${expression})`,
     size: async (entity) => {
       const { rows } = await pool.query<{ bytes: number }>(
         'SELECT pg_total_relation_size($1::regclass) AS bytes',

@@ -72,6 +72,24 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
     raw.exec(deferred.triggerSql);
     deferred = undefined;
   };
+  // The search-epoch triggers (one counter UPDATE per row) are dropped for the run and the counter
+  // bumped once before COMMIT; a rollback brings the triggers back by itself.
+  let epochTriggers: string[] = [];
+  const deferEpoch = () => {
+    const triggers = raw
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_epoch\\_%' ESCAPE '\\'",
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const t of triggers) raw.exec(`DROP TRIGGER ${t.name}`);
+    epochTriggers = triggers.map((t) => t.sql);
+  };
+  const restoreEpoch = () => {
+    if (epochTriggers.length === 0) return;
+    raw.exec('UPDATE search_epoch SET n = n + 1');
+    for (const statement of epochTriggers) raw.exec(statement);
+    epochTriggers = [];
+  };
   /** Runs `make(n)` statements over the rows, ROWS_PER_STATEMENT at a time, then one by one. */
   const writeRows = (
     key: string,
@@ -176,7 +194,9 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
         reserved.clear();
         raw.exec('BEGIN IMMEDIATE');
         try {
+          deferEpoch();
           const result = await work(session);
+          restoreEpoch();
           restoreRtree();
           buildDeferredIndexes();
           raw.exec('COMMIT');
@@ -184,6 +204,7 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
         } catch (error) {
           deferred = undefined;
           deferredIndexes = [];
+          epochTriggers = [];
           if (raw.inTransaction) raw.exec('ROLLBACK');
           throw error;
         }

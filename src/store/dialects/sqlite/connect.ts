@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { publishedPosition } from '../../../domain/desensitise.js';
-import { distanceKm, inPolygon, type LonLat } from '../../../domain/search/areas.js';
+import { distanceKey, distanceKm, inPolygon, type LonLat } from '../../../domain/search/areas.js';
 import type { Database } from '../../schema.js';
 
 export interface SqliteHandle {
@@ -32,6 +32,13 @@ function registerAreaFunctions(raw: SQLite.Database): void {
       const p = shown(lon, lat, String(confidentiality));
       return inPolygon(p.lon, p.lat, ring) ? 1 : 0;
     },
+  );
+  // Unicode upper case (SQLite's own upper() knows only ASCII), as PostgreSQL and the search columns.
+  raw.function('cs_upper', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.toUpperCase() : text,
+  );
+  raw.function('cs_distance_key', { deterministic: true }, (km: unknown) =>
+    typeof km === 'number' ? distanceKey(km) : km,
   );
   raw.function(
     'cs_shown_km',

@@ -5,6 +5,7 @@ import { accountsSchema, type IdColumns } from '../shared/accounts.migration.js'
 import { offersSchema } from '../shared/offers.migration.js';
 import { requestsSchema } from '../shared/requests.migration.js';
 import { agreementsAndReturnsSchema } from '../shared/agreements-returns.migration.js';
+import { sqliteSearchEpoch } from '../shared/search-epoch.migration.js';
 
 const catalogFoundation = `
 CREATE TABLE custodian (
@@ -274,4 +275,5 @@ export const sqliteMigrations: MigrationList = [
     name: '2026-11-28-agreements-and-returns',
     up: (db) => runScript(db, agreementsAndReturnsSchema(COLUMNS)),
   },
+  { name: '2026-11-29-search-epoch', up: (db) => runScript(db, sqliteSearchEpoch()) },
 ];

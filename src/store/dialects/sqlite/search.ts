@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { CLASSIFIED_CELL_DEGREES } from '../../../domain/desensitise.js';
-import { usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
+import { idList, usable, type MatchPhrase, type SearchIndex, type TextMatch } from '../../search.js';
 
 /** An FTS5 phrase: quoted tokens (a quote inside is doubled), `*` after it for a prefix. */
 function fts5Phrase(p: MatchPhrase): string {
@@ -26,10 +26,21 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
           remove.run(doc.id);
           insert.run(doc.id, doc.tokens);
         }
+        // Word matches are cached with the search columns: a new index entry makes them stale.
+        raw.exec('UPDATE search_epoch SET n = n + 1');
       })();
     },
     clear: async (entity) => {
-      raw.exec(`DELETE FROM ${entity}_fts`);
+      raw.exec(`DELETE FROM ${entity}_fts; UPDATE search_epoch SET n = n + 1`);
+    },
+    matchingIds: async (entity, match) => {
+      const query = fts5Query(match);
+      if (!query) return new Int32Array(0);
+      const text = raw
+        .prepare(`SELECT group_concat(rowid) FROM ${entity}_fts WHERE ${entity}_fts MATCH ?`)
+        .pluck()
+        .get(query) as string | null;
+      return idList(text);
     },
     matches: (entity, idColumn, match) => {
       const query = fts5Query(match);
@@ -52,7 +63,8 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
     shownDistanceKm: (alias, lon, lat) =>
       sql<
         number | null
-      >`cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${lon}, ${lat})`,
+      >`cs_distance_key(cs_shown_km(${sql.ref(`${alias}.lon`)}, ${sql.ref(`${alias}.lat`)}, ${sql.ref(`${alias}.confidentiality`)}, ${lon}, ${lat}))`,
+    upper: (expression) => sql<string>`cs_upper(${expression})`,
     size: async (entity) => {
       const row = raw
         .prepare("SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ? || '_fts%'")

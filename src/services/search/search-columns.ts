@@ -1,0 +1,973 @@
+// The searchable facts of every borehole and catalog record as typed-array columns in memory (what
+// search engines call doc values), so a search answers its exact total, every facet, its page in any
+// order and its map cells by scanning arrays instead of one SQL query per count. The engine still
+// matches the words (FTS5, tsvector) and hands back ids; everything else is evaluated here, by the
+// same code on both engines. The columns are tagged with the store's search epoch (a counter the
+// writing transaction moves) and used only while it has not moved; until a rebuild is done the SQL
+// path answers, so a search never returns stale results.
+import { Bitset } from '../../domain/search/bitset.js';
+import { publishedPosition } from '../../domain/desensitise.js';
+import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
+import { DEPOSIT_TYPES } from '../../domain/china.js';
+import { distanceKey, distanceKm, inPolygon } from '../../domain/search/areas.js';
+import { queryGroups } from '../../domain/search/analyzer.js';
+import type { QueryNode } from '../../domain/search/query-language.js';
+import {
+  byCount,
+  decadeOf,
+  depthBand,
+  HAS_CODES,
+  inFacetOrder,
+  SHARING_MODE_CODES,
+  type Facet,
+  type FacetCount,
+} from '../../domain/search/facets.js';
+import type { Store } from '../../store/store.js';
+import { usable, type MatchPhrase, type SearchEntity, type TextMatch } from '../../store/search.js';
+import { SYNONYM_SETS } from '../../domain/search/synonyms.js';
+import type { SearchArea, SearchSort, SortPosition } from '../../store/repositories/search.repository.js';
+import {
+  searchColumnsRepository,
+  type HasTable,
+} from '../../store/repositories/search-columns.repository.js';
+
+/** Values of a text column as small integer codes; code 0 is "no value". */
+class Dictionary {
+  readonly values: Array<string | null> = [null];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string | null | undefined): number {
+    if (value === null || value === undefined) return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** A lookup table: wanted[code] = 1 for the codes of these values. */
+  wanted(values: Iterable<string>): Uint8Array {
+    const table = new Uint8Array(this.values.length);
+    for (const v of values) {
+      const code = this.codes.get(v);
+      if (code !== undefined) table[code] = 1;
+    }
+    return table;
+  }
+}
+
+const HAS_TABLES: Readonly<Record<string, HasTable>> = {
+  lithology: 'lithology',
+  samples: 'sample',
+  boxes: 'core_box',
+  surveys: 'survey',
+};
+const PAGE = 100_000;
+/** Word matches kept per snapshot (a search, then its facets and next pages, ask the same words). */
+const TEXT_CACHE_ENTRIES = 256;
+/** A vocabulary phrase is kept in memory when it matches at least this many records (or 0.5 %). */
+const FREQUENT_PHRASE_MATCHES = 1_000;
+/** Below this many boreholes a stale snapshot is rebuilt before answering instead of in the background. */
+const BUILD_INLINE_BELOW = 50_000;
+
+interface Custodian {
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  level: string;
+}
+
+/** One consistent picture of the searchable columns, tagged with the epoch it was read at. */
+export class SearchColumns {
+  // Boreholes, ascending id; position i is the hole's row everywhere.
+  holes = 0;
+  holeIds = new Int32Array(0);
+  private holeIndex = new Int32Array(0);
+  holeIdText: string[] = [];
+  private holeIdUpper: string[] = [];
+  shownLon = new Float64Array(0);
+  shownLat = new Float64Array(0);
+  depth = new Float64Array(0);
+  private elevation = new Float64Array(0);
+  drillStart: Array<string | null> = [];
+  /** The year a drilling start begins with (NaN: none, or not a four-digit year). */
+  private drillYear = new Float64Array(0);
+  private province = new Uint16Array(0);
+  private depositType = new Uint16Array(0);
+  private coreClass = new Uint16Array(0);
+  private funding = new Uint16Array(0);
+  private confidentiality = new Uint16Array(0);
+  private custodian = new Uint16Array(0);
+  /** Modes open (offered and allowed for the core), one bit per SHARING_MODES entry. */
+  private openModes = new Uint8Array(0);
+  private commodityStart = new Uint32Array(1);
+  private commodityCodes = new Uint16Array(0);
+  private readonly has = new Map<string, Bitset>();
+  private readonly materials = new Map<string, Bitset>();
+  // Catalog records, ascending id.
+  records = 0;
+  recordIds = new Int32Array(0);
+  private recordIndex = new Int32Array(0);
+  private recordHole = new Int32Array(0);
+  private recordProvince = new Uint16Array(0);
+  private recordMaterial = new Uint16Array(0);
+  private recordCustodian = new Uint16Array(0);
+  private recordYear = new Float64Array(0);
+  /** The records of each hole (positions), hole by hole: start[h] … start[h + 1]. */
+  private recordsOfHoleStart = new Uint32Array(1);
+  private recordsOfHole = new Uint32Array(0);
+
+  private readonly provinces = new Dictionary();
+  private readonly depositTypes = new Dictionary();
+  private readonly classes = new Dictionary();
+  private readonly fundings = new Dictionary();
+  private readonly confidentialities = new Dictionary();
+  private readonly commodities = new Dictionary();
+  private readonly materialTypes = new Dictionary();
+  /** Custodian codes of the column: code → custodian (index 0: none). */
+  private readonly custodians: Array<Custodian | null> = [null];
+
+  /** Word matches by entity and text, for this epoch only, least recently used first. */
+  private readonly textCache = new Map<string, Bitset>();
+  /** Matches of the reference vocabulary's phrases by entity and phrase (see vocabularyPhrases). */
+  private readonly phraseSets = new Map<string, Bitset>();
+
+  private constructor(readonly epoch: string) {}
+
+  /**
+   * `vocabulary`: hold the vocabulary phrases' matches in memory (every one that matches anything);
+   * when not given, only the frequent ones and only on large stores, where they pay.
+   */
+  static async read(store: Store, options: { vocabulary?: boolean } = {}): Promise<SearchColumns> {
+    const repo = searchColumnsRepository(store.db);
+    // The epoch first: data committed after it only makes the snapshot look older than it is.
+    const columns = new SearchColumns(await repo.epoch());
+    const custodianCode = new Map<number, number>();
+    for (const c of await repo.custodians()) {
+      custodianCode.set(c.id, columns.custodians.length);
+      columns.custodians.push({ code: c.code, name_zh: c.name_zh, name_en: c.name_en, level: c.level });
+    }
+    await columns.readHoles(repo, custodianCode);
+    await columns.readCommodities(repo);
+    for (const [code, table] of Object.entries(HAS_TABLES))
+      columns.has.set(code, columns.holeSet(await repo.holesWith(table)));
+    for (const { borehole_id, material_type } of await repo.holeMaterials()) {
+      let set = columns.materials.get(material_type);
+      if (!set) columns.materials.set(material_type, (set = new Bitset(columns.holes)));
+      const i = columns.positionOfHole(Number(borehole_id));
+      if (i >= 0) set.add(i);
+    }
+    await columns.readRecords(repo, custodianCode);
+    if (options.vocabulary === true) await columns.readPhrases(store, true);
+    else if (options.vocabulary === undefined && columns.holes >= BUILD_INLINE_BELOW)
+      await columns.readPhrases(store, false);
+    return columns;
+  }
+
+  private async readHoles(
+    repo: ReturnType<typeof searchColumnsRepository>,
+    custodianCode: Map<number, number>,
+  ): Promise<void> {
+    const rows = [];
+    for (let after = 0; ;) {
+      const page = await repo.holes(after, PAGE);
+      if (page.length === 0) break;
+      rows.push(...page);
+      after = page[page.length - 1]!.id;
+    }
+    const n = (this.holes = rows.length);
+    this.holeIds = new Int32Array(n);
+    this.shownLon = new Float64Array(n);
+    this.shownLat = new Float64Array(n);
+    this.depth = new Float64Array(n);
+    this.elevation = new Float64Array(n);
+    this.drillStart = new Array<string | null>(n);
+    this.drillYear = new Float64Array(n);
+    this.holeIdText = new Array<string>(n);
+    this.holeIdUpper = new Array<string>(n);
+    this.province = new Uint16Array(n);
+    this.depositType = new Uint16Array(n);
+    this.coreClass = new Uint16Array(n);
+    this.funding = new Uint16Array(n);
+    this.confidentiality = new Uint16Array(n);
+    this.custodian = new Uint16Array(n);
+    this.openModes = new Uint8Array(n);
+    const modeMasks = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      this.holeIds[i] = r.id;
+      const shown = publishedPosition({ lon: r.lon, lat: r.lat }, r.confidentiality);
+      this.shownLon[i] = shown.lon ?? NaN;
+      this.shownLat[i] = shown.lat ?? NaN;
+      this.depth[i] = r.total_depth ?? NaN;
+      this.elevation[i] = r.collar_elev ?? NaN;
+      this.drillStart[i] = r.drill_start;
+      this.drillYear[i] =
+        r.drill_start !== null && /^\d{4}/.test(r.drill_start) ? Number(r.drill_start.slice(0, 4)) : NaN;
+      this.holeIdText[i] = r.hole_id;
+      this.holeIdUpper[i] = r.hole_id.toUpperCase();
+      this.province[i] = this.provinces.code(r.province_code);
+      this.depositType[i] = this.depositTypes.code(r.deposit_type);
+      this.coreClass[i] = this.classes.code(r.core_class);
+      this.funding[i] = this.fundings.code(r.funding_source);
+      this.confidentiality[i] = this.confidentialities.code(r.confidentiality);
+      this.custodian[i] = r.custodian_id === null ? 0 : (custodianCode.get(r.custodian_id) ?? 0);
+      const key = `${r.funding_source}|${r.ownership_dispute}|${r.core_class}`;
+      let mask = modeMasks.get(key);
+      if (mask === undefined) modeMasks.set(key, (mask = eligibleMask(r)));
+      this.openModes[i] = r.offered_modes & mask;
+    }
+    this.holeIndex = indexOf(this.holeIds);
+  }
+
+  private async readCommodities(repo: ReturnType<typeof searchColumnsRepository>): Promise<void> {
+    const start = new Uint32Array(this.holes + 1);
+    const codes: number[] = [];
+    const maxId = this.holes ? this.holeIds[this.holes - 1]! : 0;
+    let position = 0;
+    for (let after = 0; after < maxId; after += PAGE) {
+      for (const { borehole_id, commodity } of await repo.commodities(after, PAGE)) {
+        const i = this.positionOfHole(Number(borehole_id));
+        if (i < 0) continue;
+        // Rows come in hole order: close the holes before this one.
+        while (position < i) start[++position] = codes.length;
+        codes.push(this.commodities.code(commodity));
+      }
+    }
+    while (position < this.holes) start[++position] = codes.length;
+    this.commodityStart = start;
+    this.commodityCodes = Uint16Array.from(codes);
+  }
+
+  private async readRecords(
+    repo: ReturnType<typeof searchColumnsRepository>,
+    custodianCode: Map<number, number>,
+  ): Promise<void> {
+    const rows = [];
+    for (let after = 0; ;) {
+      const page = await repo.records(after, PAGE);
+      if (page.length === 0) break;
+      rows.push(...page);
+      after = page[page.length - 1]!.id;
+    }
+    const m = (this.records = rows.length);
+    this.recordIds = new Int32Array(m);
+    this.recordHole = new Int32Array(m);
+    this.recordProvince = new Uint16Array(m);
+    this.recordMaterial = new Uint16Array(m);
+    this.recordCustodian = new Uint16Array(m);
+    this.recordYear = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const r = rows[i]!;
+      this.recordIds[i] = r.id;
+      this.recordHole[i] = r.borehole_id === null ? -1 : this.positionOfHole(Number(r.borehole_id));
+      this.recordProvince[i] = this.provinces.code(r.province_code);
+      this.recordMaterial[i] = this.materialTypes.code(r.material_type);
+      this.recordCustodian[i] = r.custodian_id === null ? 0 : (custodianCode.get(r.custodian_id) ?? 0);
+      this.recordYear[i] = r.year ?? NaN;
+    }
+    this.recordIndex = indexOf(this.recordIds);
+    const start = new Uint32Array(this.holes + 1);
+    for (let i = 0; i < m; i++) if (this.recordHole[i]! >= 0) start[this.recordHole[i]! + 1]!++;
+    for (let h = 0; h < this.holes; h++) start[h + 1]! += start[h]!;
+    const list = new Uint32Array(start[this.holes]!);
+    const fill = start.slice(0, this.holes);
+    for (let i = 0; i < m; i++) {
+      const h = this.recordHole[i]!;
+      if (h >= 0) list[fill[h]!++] = i;
+    }
+    this.recordsOfHoleStart = start;
+    this.recordsOfHole = list;
+  }
+
+  /**
+   * Reads the matches of the vocabulary's frequent phrases (the rare ones stay with the engine);
+   * `every`: all that match anything (tests on small stores use it).
+   */
+  private async readPhrases(store: Store, every: boolean): Promise<void> {
+    for (const entity of ['borehole', 'catalog_record'] as const) {
+      const size = entity === 'borehole' ? this.holes : this.records;
+      const least = every ? 1 : Math.max(FREQUENT_PHRASE_MATCHES, size / 200);
+      for (const phrase of vocabularyPhrases()) {
+        const ids = await store.search.matchingIds(entity, [[phrase]]);
+        if (ids.length >= least)
+          this.phraseSets.set(`${entity}\u0000${phrase.tokens.join(' ')}`, this.positions(entity, ids));
+      }
+    }
+  }
+
+  /**
+   * The records whose words match `text`: groups made only of frequent vocabulary phrases from
+   * memory, the other groups from the engine in one query, then AND-ed; the answer is kept a while.
+   */
+  async words(store: Store, entity: SearchEntity, text: string): Promise<Bitset> {
+    const key = `${entity}\u0000${text}`;
+    const cached = this.textCache.get(key);
+    if (cached) {
+      this.textCache.delete(key); // re-inserted below: the map's order is the LRU order
+      this.textCache.set(key, cached);
+      return cached;
+    }
+    const size = entity === 'borehole' ? this.holes : this.records;
+    const known: Bitset[] = [];
+    const asked: TextMatch[number][] = [];
+    for (const group of usable(queryGroups(text) as TextMatch)) {
+      const sets = group.map((p) =>
+        p.prefix ? undefined : this.phraseSets.get(`${entity}\u0000${p.tokens.join(' ')}`),
+      );
+      if (sets.every((x) => x !== undefined)) known.push(sets.reduce((a, b) => a.or(b), new Bitset(size)));
+      else asked.push(group);
+    }
+    let found =
+      asked.length > 0 || known.length === 0
+        ? this.positions(entity, await store.search.matchingIds(entity, asked))
+        : Bitset.full(size);
+    for (const set of known) found = found.and(set);
+    this.textCache.set(key, found);
+    if (this.textCache.size > TEXT_CACHE_ENTRIES) this.textCache.delete(this.textCache.keys().next().value!);
+    return found;
+  }
+
+  forgetWords(): void {
+    this.textCache.clear();
+  }
+
+  /** How many vocabulary phrases' matches are held (by entity and phrase). */
+  get phrasesHeld(): number {
+    return this.phraseSets.size;
+  }
+
+  positionOfHole(id: number): number {
+    return id >= 0 && id < this.holeIndex.length ? this.holeIndex[id]! : -1;
+  }
+
+  /** The positions of these ids (ids no longer there are skipped). */
+  positions(entity: SearchEntity, ids: Iterable<number>): Bitset {
+    return entity === 'borehole' ? this.holeSet(ids) : this.recordSet(ids);
+  }
+
+  private holeSet(ids: Iterable<number>): Bitset {
+    const set = new Bitset(this.holes);
+    for (const id of ids) {
+      const i = this.positionOfHole(id);
+      if (i >= 0) set.add(i);
+    }
+    return set;
+  }
+
+  private recordSet(ids: Iterable<number>): Bitset {
+    const set = new Bitset(this.records);
+    for (const id of ids) {
+      const i = id >= 0 && id < this.recordIndex.length ? this.recordIndex[id]! : -1;
+      if (i >= 0) set.add(i);
+    }
+    return set;
+  }
+
+  // ---- evaluation ------------------------------------------------------------------------------
+
+  /** Boreholes matching the query and shown in the area. `texts` holds the engine's word matches. */
+  holesMatching(node: QueryNode | null, area: SearchArea, texts: TextMatches): Bitset {
+    const found = node ? this.holeCondition(node, texts) : Bitset.full(this.holes);
+    return hasArea(area) ? found.and(this.areaHoles(area, texts)) : found;
+  }
+
+  private areaHoles(area: SearchArea, texts: TextMatches): Bitset {
+    return (texts.areaResult ??= this.inArea(area));
+  }
+
+  /** Catalog records matching the query whose borehole is shown in the area. */
+  recordsMatching(node: QueryNode | null, area: SearchArea, texts: TextMatches): Bitset {
+    const found = node ? this.recordCondition(node, texts) : Bitset.full(this.records);
+    return hasArea(area) ? found.and(this.throughHole(this.areaHoles(area, texts))) : found;
+  }
+
+  private scan(n: number, test: (i: number) => boolean): Bitset {
+    const out = new Uint32Array((n + 31) >>> 5);
+    for (let i = 0; i < n; i++) if (test(i)) out[i >>> 5]! |= 1 << (i & 31);
+    return new Bitset(n, out);
+  }
+
+  /** Rows whose number lies in the range (NaN, no value, never does). */
+  private numbers(column: Float64Array, node: Extract<QueryNode, { kind: 'range' }>): Bitset {
+    const low = node.min ?? -Infinity;
+    const high = node.max ?? Infinity;
+    const lowIn = node.min === null || node.minInclusive;
+    const highIn = node.max === null || node.maxInclusive;
+    const out = new Uint32Array((column.length + 31) >>> 5);
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      if ((lowIn ? v >= low : v > low) && (highIn ? v <= high : v < high)) out[i >>> 5]! |= 1 << (i & 31);
+    }
+    return new Bitset(column.length, out);
+  }
+
+  private codes(column: Uint16Array, wanted: Uint8Array): Bitset {
+    const out = new Uint32Array((column.length + 31) >>> 5);
+    for (let i = 0; i < column.length; i++) if (wanted[column[i]!] === 1) out[i >>> 5]! |= 1 << (i & 31);
+    return new Bitset(column.length, out);
+  }
+
+  /** Custodian codes of the column whose code or name (or level) is one of `values`. */
+  private custodiansWhere(test: (c: Custodian) => boolean): Uint8Array {
+    const table = new Uint8Array(this.custodians.length);
+    this.custodians.forEach((c, code) => {
+      if (c && test(c)) table[code] = 1;
+    });
+    return table;
+  }
+
+  private custodianTerm(field: 'custodian' | 'level', values: string[]): Uint8Array {
+    const wanted = new Set(values);
+    return field === 'level'
+      ? this.custodiansWhere((c) => wanted.has(c.level))
+      : this.custodiansWhere(
+          (c) => wanted.has(c.code) || wanted.has(c.name_zh) || (c.name_en !== null && wanted.has(c.name_en)),
+        );
+  }
+
+  private holeCondition(node: QueryNode, texts: TextMatches): Bitset {
+    // A query's boreholes and its catalog records ask the same hole conditions: evaluate them once.
+    let set = texts.holeResults.get(node);
+    if (!set) texts.holeResults.set(node, (set = this.evaluateHoles(node, texts)));
+    return set;
+  }
+
+  private evaluateHoles(node: QueryNode, texts: TextMatches): Bitset {
+    switch (node.kind) {
+      case 'and':
+        return node.children
+          .map((c) => this.holeCondition(c, texts))
+          .reduce((a, b) => a.and(b), Bitset.full(this.holes));
+      case 'or':
+        return node.children
+          .map((c) => this.holeCondition(c, texts))
+          .reduce((a, b) => a.or(b), new Bitset(this.holes));
+      case 'not':
+        return this.holeCondition(node.child, texts).not();
+      case 'text':
+        return texts.get('borehole', node.text, this.holes);
+      case 'prefix': {
+        const prefix = node.text.toUpperCase();
+        return this.scan(this.holes, (i) => this.holeIdUpper[i]!.startsWith(prefix));
+      }
+      case 'range':
+        return this.holeRange(node);
+      case 'term':
+        return this.holeTerm(node.field, node.values);
+    }
+  }
+
+  private holeTerm(field: Extract<QueryNode, { kind: 'term' }>['field'], values: string[]): Bitset {
+    switch (field) {
+      case 'province':
+        return this.codes(this.province, this.provinces.wanted(values));
+      case 'commodity': {
+        const wanted = this.commodities.wanted(values);
+        const { commodityStart: start, commodityCodes: codes } = this;
+        return this.scan(this.holes, (i) => {
+          for (let k = start[i]!; k < start[i + 1]!; k++) if (wanted[codes[k]!] === 1) return true;
+          return false;
+        });
+      }
+      case 'type':
+        return this.codes(this.depositType, this.depositTypes.wanted(depositTypeSpellings(values)));
+      case 'class':
+        return this.codes(this.coreClass, this.classes.wanted(values));
+      case 'funding':
+        return this.codes(this.funding, this.fundings.wanted(values));
+      case 'confidentiality':
+        return this.codes(this.confidentiality, this.confidentialities.wanted(values));
+      case 'level':
+      case 'custodian':
+        return this.codes(this.custodian, this.custodianTerm(field, values));
+      case 'material':
+        return this.union(values.map((v) => this.materials.get(v)));
+      case 'has':
+        return this.union(values.map((v) => this.has.get(v)));
+      case 'mode': {
+        let mask = 0;
+        for (const v of values) {
+          const bit = SHARING_MODES.indexOf(v as (typeof SHARING_MODES)[number]);
+          if (bit >= 0) mask |= 1 << bit;
+        }
+        return this.scan(this.holes, (i) => (this.openModes[i]! & mask) !== 0);
+      }
+      case 'id': {
+        const wanted = new Set(values);
+        return this.scan(this.holes, (i) => wanted.has(this.holeIdText[i]!));
+      }
+    }
+  }
+
+  private union(sets: Array<Bitset | undefined>): Bitset {
+    return sets.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(this.holes));
+  }
+
+  private holeRange(node: Extract<QueryNode, { kind: 'range' }>): Bitset {
+    if (node.field === 'year') {
+      // As the SQL compares it: the ISO date text against the first and past-the-last year.
+      const from =
+        node.min === null
+          ? null
+          : String(node.minInclusive ? Math.ceil(node.min) : Math.floor(node.min) + 1).padStart(4, '0');
+      const until =
+        node.max === null
+          ? null
+          : String((node.maxInclusive ? Math.floor(node.max) : Math.ceil(node.max) - 1) + 1).padStart(4, '0');
+      // Dates that begin with a four-digit year compare as that year; any other text as text.
+      const first = from === null ? -Infinity : Number(from);
+      const end = until === null ? Infinity : Number(until);
+      const { drillYear: year, drillStart: start } = this;
+      return this.scan(this.holes, (i) => {
+        const y = year[i]!;
+        if (y === y) return y >= first && y < end;
+        const d = start[i];
+        return d != null && (from === null || d >= from) && (until === null || d < until);
+      });
+    }
+    return this.numbers(node.field === 'depth' ? this.depth : this.elevation, node);
+  }
+
+  /** Boreholes shown (published position) inside every part of the area. */
+  private inArea(area: SearchArea): Bitset {
+    const { shownLon: lon, shownLat: lat } = this;
+    // One box that every part lies in: a cheap test before the polygon and the distance.
+    let [minLon, minLat, maxLon, maxLat] = [-Infinity, -Infinity, Infinity, Infinity];
+    const within = (box: readonly [number, number, number, number], margin = 0) => {
+      minLon = Math.max(minLon, box[0] - margin);
+      minLat = Math.max(minLat, box[1] - margin);
+      maxLon = Math.min(maxLon, box[2] + margin);
+      maxLat = Math.min(maxLat, box[3] + margin);
+    };
+    if (area.box) within(area.box);
+    if (area.polygon) within(area.polygon.bbox);
+    if (area.circle) within(area.circle.bbox, 0.2); // a pre-filter only: the distance decides
+    const ring = area.polygon?.ring;
+    const circle = area.circle;
+    const out = new Uint32Array((this.holes + 31) >>> 5);
+    for (let i = 0; i < this.holes; i++) {
+      const x = lon[i]!;
+      const y = lat[i]!;
+      // NaN (no position) fails every comparison.
+      if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
+      if (ring && !inPolygon(x, y, ring)) continue;
+      if (circle && distanceKm(x, y, circle.lon, circle.lat) > circle.km) continue;
+      out[i >>> 5]! |= 1 << (i & 31);
+    }
+    return new Bitset(this.holes, out);
+  }
+
+  /** Records whose borehole is in `holes` (records without one never are). */
+  private throughHole(holes: Bitset): Bitset {
+    const out = new Uint32Array((this.records + 31) >>> 5);
+    const holeWords = holes.words;
+    const matched = holes.count();
+    if (matched * 8 < this.holes) {
+      // Few holes: visit their records through the reverse index.
+      const { recordsOfHoleStart: start, recordsOfHole: list } = this;
+      holes.forEach((h) => {
+        for (let k = start[h]!; k < start[h + 1]!; k++) {
+          const i = list[k]!;
+          out[i >>> 5]! |= 1 << (i & 31);
+        }
+      });
+    } else {
+      const hole = this.recordHole;
+      for (let i = 0; i < this.records; i++) {
+        const h = hole[i]!;
+        if (h >= 0 && (holeWords[h >>> 5]! >>> (h & 31)) & 1) out[i >>> 5]! |= 1 << (i & 31);
+      }
+    }
+    return new Bitset(this.records, out);
+  }
+
+  private recordCondition(node: QueryNode, texts: TextMatches): Bitset {
+    switch (node.kind) {
+      case 'and':
+        return node.children
+          .map((c) => this.recordCondition(c, texts))
+          .reduce((a, b) => a.and(b), Bitset.full(this.records));
+      case 'or':
+        return node.children
+          .map((c) => this.recordCondition(c, texts))
+          .reduce((a, b) => a.or(b), new Bitset(this.records));
+      case 'not':
+        return this.recordCondition(node.child, texts).not();
+      case 'text':
+        return texts.get('catalog_record', node.text, this.records);
+      case 'term':
+        switch (node.field) {
+          case 'province':
+            return this.codes(this.recordProvince, this.provinces.wanted(node.values));
+          case 'material':
+            return this.codes(this.recordMaterial, this.materialTypes.wanted(node.values));
+          case 'custodian':
+          case 'level':
+            return this.codes(this.recordCustodian, this.custodianTerm(node.field, node.values));
+          case 'commodity':
+          case 'type':
+          case 'class':
+          case 'funding':
+          case 'confidentiality':
+          case 'has':
+          case 'mode':
+          case 'id':
+            // What describes a hole is asked of the record's borehole.
+            return this.throughHole(this.holeCondition(node, texts));
+        }
+        break;
+      case 'range':
+        if (node.field === 'year') return this.numbers(this.recordYear, node);
+        return this.throughHole(this.holeCondition(node, texts));
+      case 'prefix':
+        return this.throughHole(this.holeCondition(node, texts));
+    }
+  }
+
+  // ---- answers ---------------------------------------------------------------------------------
+
+  /** Counts of one facet over the matching boreholes, as the SQL facets count them. */
+  facet(facet: Facet, found: Bitset): FacetCount[] {
+    /** Matching rows per code of a column, then labelled (codes without a label are dropped). */
+    const perCode = (column: Uint16Array, codes: number) => {
+      const counts = new Float64Array(codes);
+      found.forEach((i) => {
+        counts[column[i]!]!++;
+      });
+      return counts;
+    };
+    const labelled = (counts: Float64Array, label: (code: number) => string | null | undefined) => {
+      const totals = new Map<string, number>();
+      counts.forEach((count, code) => {
+        const value = count > 0 ? label(code) : null;
+        if (value != null) totals.set(value, (totals.get(value) ?? 0) + count);
+      });
+      return byCount([...totals].map(([value, count]) => ({ value, count })));
+    };
+    const tally = (column: Uint16Array, dictionary: Dictionary) =>
+      labelled(perCode(column, dictionary.values.length), (code) => dictionary.values[code]);
+    const byLabel = (labels: Map<string, number>) =>
+      byCount([...labels].map(([value, count]) => ({ value, count })));
+    switch (facet) {
+      case 'province':
+        return tally(this.province, this.provinces);
+      case 'type':
+        return tally(this.depositType, this.depositTypes);
+      case 'class':
+        return tally(this.coreClass, this.classes);
+      case 'funding':
+        return tally(this.funding, this.fundings);
+      case 'custodian':
+        return labelled(perCode(this.custodian, this.custodians.length), (c) => this.custodians[c]?.code);
+      case 'level':
+        return labelled(perCode(this.custodian, this.custodians.length), (c) => this.custodians[c]?.level);
+      case 'commodity': {
+        const counts = new Float64Array(this.commodities.values.length);
+        const { commodityStart: start, commodityCodes: codes } = this;
+        found.forEach((i) => {
+          for (let k = start[i]!; k < start[i + 1]!; k++) counts[codes[k]!]!++;
+        });
+        const out: FacetCount[] = [];
+        counts.forEach((count, code) => {
+          if (count > 0) out.push({ value: this.commodities.values[code]!, count });
+        });
+        return byCount(out);
+      }
+      case 'depth': {
+        const labels = new Map<string, number>();
+        found.forEach((i) => {
+          const d = this.depth[i]!;
+          if (d === d) {
+            const band = depthBand(d);
+            labels.set(band, (labels.get(band) ?? 0) + 1);
+          }
+        });
+        return inFacetOrder('depth', byLabel(labels));
+      }
+      case 'decade': {
+        const labels = new Map<string, number>();
+        found.forEach((i) => {
+          const d = this.drillStart[i];
+          if (d != null) {
+            const decade = decadeOf(d);
+            labels.set(decade, (labels.get(decade) ?? 0) + 1);
+          }
+        });
+        return inFacetOrder('decade', byLabel(labels));
+      }
+      case 'has':
+        return HAS_CODES.map((code) => ({
+          value: code,
+          count: this.has.get(code)?.and(found).count() ?? 0,
+        })).filter((f) => f.count > 0);
+      case 'mode': {
+        const counts = new Float64Array(SHARING_MODE_CODES.length);
+        found.forEach((i) => {
+          const open = this.openModes[i]!;
+          if (open) for (let bit = 0; bit < counts.length; bit++) if (open & (1 << bit)) counts[bit]!++;
+        });
+        return SHARING_MODE_CODES.map((value, bit) => ({ value, count: counts[bit]! })).filter(
+          (f) => f.count > 0,
+        );
+      }
+    }
+  }
+
+  /** The ids of a page of matching boreholes in `sort` order after `after`, with their sort keys. */
+  page(
+    found: Bitset,
+    sort: SearchSort,
+    after: SortPosition | null,
+    limit: number,
+    area: SearchArea,
+  ): Array<{ id: number; sort_key: number | string }> {
+    const ids = this.holeIds;
+    if (sort === 'id') {
+      const out: Array<{ id: number; sort_key: number }> = [];
+      const from = after ? firstAbove(ids, after.id) : 0;
+      found.forEach((i) => {
+        out.push({ id: ids[i]!, sort_key: ids[i]! });
+        return out.length < limit;
+      }, from);
+      return out;
+    }
+    const { key, descending } = this.sortKey(sort, area);
+    // The `limit` smallest (key, id) after the cursor, kept sorted; most rows fail the first test.
+    const before = (ka: number | string, ia: number, kb: number | string, ib: number) =>
+      descending ? ka > kb || (ka === kb && ia > ib) : ka < kb || (ka === kb && ia < ib);
+    const best: Array<{ id: number; sort_key: number | string }> = [];
+    found.forEach((i) => {
+      const k = key(i);
+      const id = ids[i]!;
+      if (after && !before(after.key, after.id, k, id)) return;
+      if (best.length === limit) {
+        const last = best[limit - 1]!;
+        if (!before(k, id, last.sort_key, last.id)) return;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && before(k, id, best[at - 1]!.sort_key, best[at - 1]!.id)) at--;
+      best.splice(at, 0, { id, sort_key: k });
+    });
+    return best;
+  }
+
+  private sortKey(
+    sort: Exclude<SearchSort, 'id'>,
+    area: SearchArea,
+  ): { key: (i: number) => number | string; descending: boolean } {
+    const { depth, drillStart, shownLon, shownLat } = this;
+    switch (sort) {
+      case 'depth':
+        return { key: (i) => (depth[i]! === depth[i]! ? depth[i]! : 1e300), descending: false };
+      case '-depth':
+        return { key: (i) => (depth[i]! === depth[i]! ? depth[i]! : -1e300), descending: true };
+      case 'date':
+        return { key: (i) => drillStart[i] ?? '9999', descending: false };
+      case '-date':
+        return { key: (i) => drillStart[i] ?? '0000', descending: true };
+      case 'distance': {
+        const centre = area.circle;
+        if (!centre) throw new Error('sort by distance needs a centre (near=)');
+        return {
+          key: (i) =>
+            shownLon[i]! === shownLon[i]!
+              ? distanceKey(distanceKm(shownLon[i]!, shownLat[i]!, centre.lon, centre.lat))
+              : 1e300,
+          descending: false,
+        };
+      }
+    }
+  }
+
+  /** The ids of the matching catalog records after `afterId`, ascending. */
+  recordPage(found: Bitset, afterId: number, limit: number): number[] {
+    const out: number[] = [];
+    found.forEach(
+      (i) => {
+        out.push(this.recordIds[i]!);
+        return out.length < limit;
+      },
+      firstAbove(this.recordIds, afterId),
+    );
+    return out;
+  }
+
+  /**
+   * Matching boreholes in grid cells of `cell` degrees by published position, as the SQL groups
+   * them: per cell the count, the mean position and the lowest id.
+   */
+  cells(found: Bitset, cell: number) {
+    const cells = new Map<string, { n: number; lon: number; lat: number; first_id: number }>();
+    const { shownLon: lon, shownLat: lat } = this;
+    found.forEach((i) => {
+      const x = lon[i]!;
+      const y = lat[i]!;
+      if (x !== x || y !== y) return;
+      const key = `${Math.floor(x / cell)}:${Math.floor(y / cell)}`;
+      const c = cells.get(key);
+      if (c) {
+        c.n++;
+        c.lon += x;
+        c.lat += y;
+      } else cells.set(key, { n: 1, lon: x, lat: y, first_id: this.holeIds[i]! });
+    });
+    return [...cells.values()].map((c) => ({ ...c, lon: c.lon / c.n, lat: c.lat / c.n }));
+  }
+}
+
+function hasArea(area: SearchArea): boolean {
+  return area.box !== undefined || area.polygon !== undefined || area.circle !== undefined;
+}
+
+/** id → position in an ascending id column (-1: absent). */
+function indexOf(ids: Int32Array): Int32Array<ArrayBuffer> {
+  const maxId = ids.length ? ids[ids.length - 1]! : 0;
+  const index = new Int32Array(maxId + 1).fill(-1);
+  for (let i = 0; i < ids.length; i++) index[ids[i]!] = i;
+  return index;
+}
+
+/** The first position whose id is greater than `id` in an ascending column. */
+function firstAbove(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! <= id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function eligibleMask(r: {
+  funding_source: string | null;
+  ownership_dispute: number;
+  core_class: string | null;
+}): number {
+  const facts = {
+    funding_source: r.funding_source,
+    ownership_dispute: r.ownership_dispute !== 0,
+    core_class: r.core_class,
+  } as SharingFacts;
+  return eligibleModes(facts).reduce((mask, mode) => mask | (1 << SHARING_MODES.indexOf(mode)), 0);
+}
+
+/** Deposit types are stored as written (斑岩型, porphyry): match every spelling of a key. */
+export function depositTypeSpellings(keys: readonly string[]): string[] {
+  return keys.flatMap((key) => {
+    const t = DEPOSIT_TYPES.find((d) => d.key === key);
+    return t ? [t.key, t.zh, t.en] : [key];
+  });
+}
+
+/** The engine's word matches for a query's text nodes, fetched before the synchronous evaluation. */
+export class TextMatches {
+  private readonly sets = new Map<string, Bitset>();
+  /** Per query: hole conditions already evaluated, and the map area's holes. */
+  readonly holeResults = new Map<QueryNode, Bitset>();
+  areaResult: Bitset | undefined;
+
+  static async fetch(
+    store: Store,
+    columns: SearchColumns,
+    node: QueryNode | null,
+    entities: readonly SearchEntity[],
+  ): Promise<TextMatches> {
+    const matches = new TextMatches();
+    const texts = new Set<string>();
+    const walk = (n: QueryNode) => {
+      if (n.kind === 'text') texts.add(n.text);
+      else if (n.kind === 'and' || n.kind === 'or') n.children.forEach(walk);
+      else if (n.kind === 'not') walk(n.child);
+    };
+    if (node) walk(node);
+    await Promise.all(
+      [...texts].flatMap((text) =>
+        entities.map(async (entity) => {
+          const key = `${entity}\u0000${text}`;
+          matches.sets.set(key, await columns.words(store, entity, text));
+        }),
+      ),
+    );
+    return matches;
+  }
+
+  get(entity: SearchEntity, text: string, size: number): Bitset {
+    return this.sets.get(`${entity}\u0000${text}`) ?? new Bitset(size);
+  }
+}
+
+/**
+ * Phrases of the reference vocabulary (commodities, rocks, deposit types, provinces, core words, in
+ * both languages): the words a search most often asks for and the ones that match the most records,
+ * so their matches are read once per snapshot instead of once per search.
+ */
+function vocabularyPhrases(): MatchPhrase[] {
+  const seen = new Map<string, MatchPhrase>();
+  for (const set of SYNONYM_SETS)
+    for (const term of [...set.terms, ...set.aliases])
+      for (const group of queryGroups(term))
+        for (const phrase of group) if (!phrase.prefix) seen.set(phrase.tokens.join(' '), phrase);
+  return [...seen.values()];
+}
+
+/** The current columns of a store, rebuilt when its search epoch moves. */
+class ColumnsCache {
+  private columns: SearchColumns | undefined;
+  private building: Promise<SearchColumns> | undefined;
+  enabled = true;
+  /** Whether builds hold the vocabulary phrases (undefined: the frequent ones, on large stores). */
+  vocabulary: boolean | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  private build(): Promise<SearchColumns> {
+    return (this.building ??= SearchColumns.read(this.store, { vocabulary: this.vocabulary })
+      .then((c) => (this.columns = c))
+      .finally(() => (this.building = undefined)));
+  }
+
+  /** Columns valid for the store as it is now, or undefined while a large rebuild runs. */
+  async current(): Promise<SearchColumns | undefined> {
+    if (!this.enabled) return undefined;
+    const epoch = await searchColumnsRepository(this.store.db).epoch();
+    if (this.columns?.epoch === epoch) return this.columns;
+    const small =
+      this.columns !== undefined
+        ? this.columns.holes < BUILD_INLINE_BELOW
+        : (await searchColumnsRepository(this.store.db).holeCount()) < BUILD_INLINE_BELOW;
+    const built = this.build();
+    if (!small) {
+      built.catch(() => undefined); // the SQL path answers meanwhile; the next request tries again
+      return undefined;
+    }
+    const columns = await built;
+    return columns.epoch === epoch ? columns : undefined;
+  }
+
+  /** Drops the remembered word matches (the benchmark measures them read afresh). */
+  forgetWords(): void {
+    this.columns?.forgetWords();
+  }
+
+  /** Waits for a build of the current epoch: benchmarks and tests call it after a load. */
+  async ready(): Promise<void> {
+    for (let tries = 0; tries < 3; tries++) {
+      const epoch = await searchColumnsRepository(this.store.db).epoch();
+      if (this.columns?.epoch === epoch) return;
+      await this.build();
+    }
+  }
+}
+
+const caches = new WeakMap<Store, ColumnsCache>();
+
+export function searchColumns(store: Store): ColumnsCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new ColumnsCache(store)));
+  return cache;
+}
