@@ -236,7 +236,10 @@ export function inPolygon(lon: number, lat: number, ring: readonly LonLat[]): bo
     let side: number | undefined;
     const sideOf = () => (side ??= orientation(ax, ay, bx, by, lon, lat));
     const nearEdge =
-      Math.min(ax, bx) <= lon && lon <= Math.max(ax, bx) && Math.min(ay, by) <= lat && lat <= Math.max(ay, by);
+      Math.min(ax, bx) <= lon &&
+      lon <= Math.max(ax, bx) &&
+      Math.min(ay, by) <= lat &&
+      lat <= Math.max(ay, by);
     if (nearEdge && sideOf() === 0) return true;
     if (ay <= lat) {
       if (by > lat && sideOf() > 0) winding++;
