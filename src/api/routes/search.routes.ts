@@ -58,7 +58,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{
             Type.String({
               maxLength: 20,
               description:
-                'id (default), depth, -depth (deepest first), date, -date (newest first), distance (from near=, to the published position)',
+                'id (default), relevance (the words as typed first, then synonyms and looser forms), depth, -depth (deepest first), date, -date (newest first), distance (from near=, to the published position)',
             }),
           ),
           ...PageQuery,

@@ -10,7 +10,8 @@ import { publishedPosition } from '../../domain/desensitise.js';
 import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import { distanceKey, distanceKm, inPolygon } from '../../domain/search/areas.js';
-import { queryGroups } from '../../domain/search/analyzer.js';
+import { queryGroups, type QueryGroup } from '../../domain/search/analyzer.js';
+import { AS_TYPED, LOOSER, rankedGroups } from '../../domain/search/relevance.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import {
   byCount,
@@ -325,13 +326,47 @@ export class SearchColumns {
         ? this.positions(entity, await store.search.matchingIds(entity, asked))
         : Bitset.full(size);
     for (const set of known) found = found.and(set);
-    this.textCache.set(key, found);
-    if (this.textCache.size > TEXT_CACHE_ENTRIES) this.textCache.delete(this.textCache.keys().next().value!);
+    this.remember(key, found);
     return found;
   }
 
   forgetWords(): void {
     this.textCache.clear();
+  }
+
+  /** The boreholes matching any phrase of a group (from memory when every phrase is held). */
+  private async groupSet(store: Store, group: QueryGroup): Promise<Bitset> {
+    const key = `\u0001${JSON.stringify(group)}`;
+    let set = this.textCache.get(key);
+    if (!set) {
+      const held = group.map((p) =>
+        p.prefix ? undefined : this.phraseSets.get(`borehole\u0000${p.tokens.join(' ')}`),
+      );
+      set = held.every((x) => x !== undefined)
+        ? held.reduce((a, b) => a.or(b), new Bitset(this.holes))
+        : this.positions('borehole', await store.search.matchingIds('borehole', [group]));
+      this.remember(key, set);
+    }
+    return set;
+  }
+
+  /** Relevance scores (src/domain/search/relevance.ts) of the matching boreholes, by position. */
+  async relevance(store: Store, node: QueryNode | null, found: Bitset): Promise<Float64Array> {
+    const scores = new Float64Array(this.holes);
+    for (const group of rankedGroups(node)) {
+      const typed = await this.groupSet(store, [group[0]!]);
+      const any = await this.groupSet(store, group);
+      found.forEach((i) => {
+        if (typed.has(i)) scores[i]! += AS_TYPED;
+        else if (any.has(i)) scores[i]! += LOOSER;
+      });
+    }
+    return scores;
+  }
+
+  private remember(key: string, set: Bitset): void {
+    this.textCache.set(key, set);
+    if (this.textCache.size > TEXT_CACHE_ENTRIES) this.textCache.delete(this.textCache.keys().next().value!);
   }
 
   /** How many vocabulary phrases' matches are held (by entity and phrase). */
@@ -723,6 +758,7 @@ export class SearchColumns {
     after: SortPosition | null,
     limit: number,
     area: SearchArea,
+    scores?: Float64Array,
   ): Array<{ id: number; sort_key: number | string }> {
     const ids = this.holeIds;
     if (sort === 'id') {
@@ -734,7 +770,7 @@ export class SearchColumns {
       }, from);
       return out;
     }
-    const { key, descending } = this.sortKey(sort, area);
+    const { key, descending } = this.sortKey(sort, area, scores);
     // The `limit` smallest (key, id) after the cursor, kept sorted; most rows fail the first test.
     const before = (ka: number | string, ia: number, kb: number | string, ib: number) =>
       descending ? ka > kb || (ka === kb && ia > ib) : ka < kb || (ka === kb && ia < ib);
@@ -758,9 +794,13 @@ export class SearchColumns {
   private sortKey(
     sort: Exclude<SearchSort, 'id'>,
     area: SearchArea,
+    scores: Float64Array | undefined,
   ): { key: (i: number) => number | string; descending: boolean } {
     const { depth, drillStart, shownLon, shownLat } = this;
     switch (sort) {
+      case 'relevance':
+        // Minus the score, ascending, as the SQL path orders: best first, then id order.
+        return { key: (i) => 0 - (scores?.[i] ?? 0), descending: false };
       case 'depth':
         return { key: (i) => (depth[i]! === depth[i]! ? depth[i]! : 1e300), descending: false };
       case '-depth':

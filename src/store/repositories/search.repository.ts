@@ -11,6 +11,7 @@ import {
 import { SHARING_MODES, type SharingMode } from '../../domain/sharing-modes.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
 import { queryGroups } from '../../domain/search/analyzer.js';
+import { AS_TYPED, LOOSER, rankedGroups } from '../../domain/search/relevance.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import type { NumericField, TermField } from '../../domain/search/query-ast.js';
 import type { Database } from '../schema.js';
@@ -241,7 +242,7 @@ export function shownInArea(eb: Holes, area: SearchArea, search: SearchIndex): C
 
 export type SearchRow = BoreholeSummaryRow;
 
-export const SEARCH_SORTS = ['id', 'depth', '-depth', 'date', '-date', 'distance'] as const;
+export const SEARCH_SORTS = ['id', 'relevance', 'depth', '-depth', 'date', '-date', 'distance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** Where the previous page ended: its last row's sort key and id. */
@@ -258,10 +259,25 @@ function sortKey(
   sort: SearchSort,
   area: SearchArea,
   search: SearchIndex,
+  node: QueryNode | null,
 ): { key: RawBuilder<number | string>; descending: boolean } {
   switch (sort) {
     case 'id':
       return { key: sql<number>`${sql.ref('b.id')}`, descending: false };
+    case 'relevance': {
+      // Minus the score (src/domain/search/relevance.ts), ascending: best first, then id order.
+      const scores = rankedGroups(node).map(
+        (group) =>
+          sql<number>`CASE WHEN ${search.matches('borehole', 'b.id', [[group[0]!]])} THEN ${sql.lit(AS_TYPED)} WHEN ${search.matches('borehole', 'b.id', [group])} THEN ${sql.lit(LOOSER)} ELSE 0 END`,
+      );
+      return {
+        // Without words every score is 0: an expression, since ORDER BY 0 names a column.
+        key: scores.length
+          ? sql<number>`0 - (${sql.join(scores, sql` + `)})`
+          : sql<number>`(${sql.ref('b.id')} * 0)`,
+        descending: false,
+      };
+    }
     case 'depth':
       return { key: sql<number>`coalesce(${sql.ref('b.total_depth')}, 1e300)`, descending: false };
     case '-depth':
@@ -293,7 +309,7 @@ export function searchRepository(db: Kysely<Database>, search: SearchIndex) {
       area: SearchArea = {},
       sort: SearchSort = 'id',
     ): Promise<Array<SearchRow & { sort_key: number | string }>> {
-      const { key, descending } = sortKey(sort, area, search);
+      const { key, descending } = sortKey(sort, area, search, node);
       let q = db
         .selectFrom('borehole as b')
         .leftJoin('custodian as c', 'c.id', 'b.custodian_id')

@@ -355,7 +355,7 @@ async function bothPaths<T>(store: Store, search: (path: 0 | 1) => Promise<T>): 
   }
 }
 
-const SORTS = ['id', 'depth', '-depth', 'date', '-date'] as const;
+const SORTS = ['id', 'relevance', 'depth', '-depth', 'date', '-date'] as const;
 
 async function expectSameAnswers(
   store: Store,
