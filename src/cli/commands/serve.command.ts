@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { openStore, storeTarget } from '../../store/store.js';
+import { searchColumns } from '../../services/search/search-columns.js';
 import { buildApp } from '../../api/app.js';
 import { configFrom } from '../context.js';
 import { prepareStore } from '../../services/startup.service.js';
@@ -36,8 +37,11 @@ export function serveCommand(): Command {
         { engine: store.engine, store: store.location },
         `CoreShare on http://localhost:${config.port}`,
       );
-      // Warm the map's cluster index so the first visitor does not wait for it.
-      void app.clusters.refresh().catch((err: unknown) => app.log.error({ err }, 'cluster index failed'));
+      // Warm the map's cluster index and the search columns so the first visitor does not wait.
+      void app.clusters
+        .refresh()
+        .then(() => searchColumns(store).ready())
+        .catch((err: unknown) => app.log.error({ err }, 'map or search warm-up failed'));
       // Reminders and digests: one mail per person with everything new, never one per event.
       const digest = setInterval(() => {
         void expireStaleRequests(store)

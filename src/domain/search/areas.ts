@@ -233,17 +233,13 @@ export function inPolygon(lon: number, lat: number, ring: readonly LonLat[]): bo
   for (let i = 0; i < ring.length - 1; i++) {
     const [ax, ay] = ring[i]!;
     const [bx, by] = ring[i + 1]!;
-    let side: number | undefined;
-    const sideOf = () => (side ??= orientation(ax, ay, bx, by, lon, lat));
-    const nearEdge =
-      Math.min(ax, bx) <= lon &&
-      lon <= Math.max(ax, bx) &&
-      Math.min(ay, by) <= lat &&
-      lat <= Math.max(ay, by);
-    if (nearEdge && sideOf() === 0) return true;
+    // An edge the point's latitude does not reach can neither be crossed nor hold the point.
+    if (lat < (ay < by ? ay : by) || lat > (ay < by ? by : ay)) continue;
+    const side = orientation(ax, ay, bx, by, lon, lat);
+    if (side === 0 && lon >= (ax < bx ? ax : bx) && lon <= (ax < bx ? bx : ax)) return true;
     if (ay <= lat) {
-      if (by > lat && sideOf() > 0) winding++;
-    } else if (by <= lat && sideOf() < 0) winding--;
+      if (by > lat && side > 0) winding++;
+    } else if (by <= lat && side < 0) winding--;
   }
   return winding !== 0;
 }

@@ -37,12 +37,6 @@ export const DEPTH_BANDS: ReadonlyArray<readonly [string, number, number]> = [
   ['2000+', 2000, Number.POSITIVE_INFINITY],
 ];
 
-/** The band a depth falls in (depths are never negative). */
-export function depthBand(depth: number): string {
-  for (const [label, , to] of DEPTH_BANDS) if (depth < to) return label;
-  return DEPTH_BANDS[DEPTH_BANDS.length - 1]![0];
-}
-
 /** `1990s` for a drilling start of 1993-…, as the decade facet names it. */
 export function decadeOf(drillStart: string): string {
   return `${drillStart.slice(0, 3)}0s`;

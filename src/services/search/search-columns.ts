@@ -6,6 +6,7 @@
 // writing transaction moves) and used only while it has not moved; until a rebuild is done the SQL
 // path answers, so a search never returns stale results.
 import { Bitset } from '../../domain/search/bitset.js';
+import { TextColumn } from './text-column.js';
 import { publishedPosition } from '../../domain/desensitise.js';
 import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
 import { DEPOSIT_TYPES } from '../../domain/china.js';
@@ -16,7 +17,7 @@ import type { QueryNode } from '../../domain/search/query-language.js';
 import {
   byCount,
   decadeOf,
-  depthBand,
+  DEPTH_BANDS,
   HAS_CODES,
   inFacetOrder,
   SHARING_MODE_CODES,
@@ -86,13 +87,15 @@ export class SearchColumns {
   holes = 0;
   holeIds = new Int32Array(0);
   private holeIndex = new Int32Array(0);
-  holeIdText: string[] = [];
-  private holeIdUpper: string[] = [];
+  private holeIdText = TextColumn.of([]);
+  private holeIdUpper = TextColumn.of([]);
   shownLon = new Float64Array(0);
   shownLat = new Float64Array(0);
   depth = new Float64Array(0);
   private elevation = new Float64Array(0);
-  drillStart: Array<string | null> = [];
+  /** Drilling starts as codes of `drillStarts` (0: none): a million date strings stay off the heap. */
+  private drillStart = new Uint32Array(0);
+  private readonly drillStarts = new Dictionary();
   /** The year a drilling start begins with (NaN: none, or not a four-digit year). */
   private drillYear = new Float64Array(0);
   private province = new Uint16Array(0);
@@ -101,6 +104,8 @@ export class SearchColumns {
   private funding = new Uint16Array(0);
   private confidentiality = new Uint16Array(0);
   private custodian = new Uint16Array(0);
+  private gridStart = new Uint32Array(GRID_COLUMNS * GRID_ROWS + 1);
+  private gridHoles = new Uint32Array(0);
   /** Modes open (offered and allowed for the core), one bit per SHARING_MODES entry. */
   private openModes = new Uint8Array(0);
   private commodityStart = new Uint32Array(1);
@@ -116,6 +121,8 @@ export class SearchColumns {
   private recordMaterial = new Uint16Array(0);
   private recordCustodian = new Uint16Array(0);
   private recordYear = new Float64Array(0);
+  /** Records that belong to no borehole. */
+  private withoutHole = new Bitset(0);
   /** The records of each hole (positions), hole by hole: start[h] … start[h + 1]. */
   private recordsOfHoleStart = new Uint32Array(1);
   private recordsOfHole = new Uint32Array(0);
@@ -130,6 +137,8 @@ export class SearchColumns {
   /** Custodian codes of the column: code → custodian (index 0: none). */
   private readonly custodians: Array<Custodian | null> = [null];
 
+  /** Bitsets of the rows holding each code of a column, made on first use. */
+  private readonly codeSets = new Map<Uint16Array, Map<number, Bitset>>();
   /** Word matches by entity and text, for this epoch only, least recently used first. */
   private readonly textCache = new Map<string, Bitset>();
   /** Matches of the reference vocabulary's phrases by entity and phrase (see vocabularyPhrases). */
@@ -184,10 +193,9 @@ export class SearchColumns {
     this.shownLat = new Float64Array(n);
     this.depth = new Float64Array(n);
     this.elevation = new Float64Array(n);
-    this.drillStart = new Array<string | null>(n);
+    this.drillStart = new Uint32Array(n);
     this.drillYear = new Float64Array(n);
-    this.holeIdText = new Array<string>(n);
-    this.holeIdUpper = new Array<string>(n);
+    const holeIds = new Array<string>(n);
     this.province = new Uint16Array(n);
     this.depositType = new Uint16Array(n);
     this.coreClass = new Uint16Array(n);
@@ -204,11 +212,10 @@ export class SearchColumns {
       this.shownLat[i] = shown.lat ?? NaN;
       this.depth[i] = r.total_depth ?? NaN;
       this.elevation[i] = r.collar_elev ?? NaN;
-      this.drillStart[i] = r.drill_start;
+      this.drillStart[i] = this.drillStarts.code(r.drill_start);
       this.drillYear[i] =
         r.drill_start !== null && /^\d{4}/.test(r.drill_start) ? Number(r.drill_start.slice(0, 4)) : NaN;
-      this.holeIdText[i] = r.hole_id;
-      this.holeIdUpper[i] = r.hole_id.toUpperCase();
+      holeIds[i] = r.hole_id;
       this.province[i] = this.provinces.code(r.province_code);
       this.depositType[i] = this.depositTypes.code(r.deposit_type);
       this.coreClass[i] = this.classes.code(r.core_class);
@@ -221,6 +228,9 @@ export class SearchColumns {
       this.openModes[i] = r.offered_modes & mask;
     }
     this.holeIndex = indexOf(this.holeIds);
+    this.buildGrid();
+    this.holeIdText = TextColumn.of(holeIds);
+    this.holeIdUpper = TextColumn.of(holeIds.map((h) => h.toUpperCase()));
   }
 
   private async readCommodities(repo: ReturnType<typeof searchColumnsRepository>): Promise<void> {
@@ -281,6 +291,7 @@ export class SearchColumns {
     }
     this.recordsOfHoleStart = start;
     this.recordsOfHole = list;
+    this.withoutHole = this.scan(m, (i) => this.recordHole[i]! < 0);
   }
 
   /**
@@ -315,11 +326,18 @@ export class SearchColumns {
     const known: Bitset[] = [];
     const asked: TextMatch[number][] = [];
     for (const group of usable(queryGroups(text) as TextMatch)) {
-      const sets = group.map((p) =>
+      const held = group.map((p) =>
         p.prefix ? undefined : this.phraseSets.get(`${entity}\u0000${p.tokens.join(' ')}`),
       );
-      if (sets.every((x) => x !== undefined)) known.push(sets.reduce((a, b) => a.or(b), new Bitset(size)));
-      else asked.push(group);
+      if (held.every((x) => x === undefined)) {
+        asked.push(group);
+        continue;
+      }
+      // Held phrases from memory; the group's other phrases (rare ones) from the engine.
+      let set = held.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(size));
+      const rest = group.filter((_, k) => held[k] === undefined);
+      if (rest.length) set = set.or(this.positions(entity, await store.search.matchingIds(entity, [rest])));
+      known.push(set);
     }
     let found =
       asked.length > 0 || known.length === 0
@@ -415,8 +433,38 @@ export class SearchColumns {
 
   /** Catalog records matching the query whose borehole is shown in the area. */
   recordsMatching(node: QueryNode | null, area: SearchArea, texts: TextMatches): Bitset {
-    const found = node ? this.recordCondition(node, texts) : Bitset.full(this.records);
-    return hasArea(area) ? found.and(this.throughHole(this.areaHoles(area, texts))) : found;
+    // The hole conditions of a top-level AND and the map area reach the records together, in one
+    // pass from the few holes that meet them all.
+    const parts = node === null ? [] : node.kind === 'and' ? node.children : [node];
+    let holes: Bitset | undefined = hasArea(area) ? this.areaHoles(area, texts) : undefined;
+    let found: Bitset | undefined;
+    const negated: Bitset[] = [];
+    for (const part of parts) {
+      if (holeOnly(part)) {
+        const set = this.holeCondition(part, texts);
+        holes = holes ? holes.and(set) : set;
+      } else if (part.kind === 'not' && holeOnly(part.child)) {
+        // NOT of a hole condition keeps records without a borehole: decided below.
+        negated.push(this.holeCondition(part.child, texts).not());
+      } else {
+        const set = this.recordCondition(part, texts);
+        found = found ? found.and(set) : set;
+      }
+    }
+    if (negated.length) {
+      const kept = negated.reduce((a, b) => a.and(b));
+      if (holes) holes = holes.and(kept);
+      else {
+        // Nothing else asks for a borehole: records without one stay.
+        const through = this.throughHole(kept).or(this.withoutHole);
+        found = found ? found.and(through) : through;
+      }
+    }
+    if (holes) {
+      const through = this.throughHole(holes);
+      found = found ? found.and(through) : through;
+    }
+    return found ?? Bitset.full(this.records);
   }
 
   private scan(n: number, test: (i: number) => boolean): Bitset {
@@ -439,10 +487,25 @@ export class SearchColumns {
     return new Bitset(column.length, out);
   }
 
+  /**
+   * Rows whose code is wanted: the OR of one bitset per code, each made by one pass the first time
+   * it is asked and kept for the snapshot (a bitmap index built as searches need it).
+   */
   private codes(column: Uint16Array, wanted: Uint8Array): Bitset {
-    const out = new Uint32Array((column.length + 31) >>> 5);
-    for (let i = 0; i < column.length; i++) if (wanted[column[i]!] === 1) out[i >>> 5]! |= 1 << (i & 31);
-    return new Bitset(column.length, out);
+    let sets = this.codeSets.get(column);
+    if (!sets) this.codeSets.set(column, (sets = new Map()));
+    let found = new Bitset(column.length);
+    wanted.forEach((want, code) => {
+      if (want !== 1) return;
+      let set = sets.get(code);
+      if (!set) {
+        const out = new Uint32Array((column.length + 31) >>> 5);
+        for (let i = 0; i < column.length; i++) if (column[i] === code) out[i >>> 5]! |= 1 << (i & 31);
+        sets.set(code, (set = new Bitset(column.length, out)));
+      }
+      found = found.or(set);
+    });
+    return found;
   }
 
   /** Custodian codes of the column whose code or name (or level) is one of `values`. */
@@ -486,7 +549,7 @@ export class SearchColumns {
         return texts.get('borehole', node.text, this.holes);
       case 'prefix': {
         const prefix = node.text.toUpperCase();
-        return this.scan(this.holes, (i) => this.holeIdUpper[i]!.startsWith(prefix));
+        return this.scan(this.holes, this.holeIdUpper.startsWith(prefix));
       }
       case 'range':
         return this.holeRange(node);
@@ -530,10 +593,8 @@ export class SearchColumns {
         }
         return this.scan(this.holes, (i) => (this.openModes[i]! & mask) !== 0);
       }
-      case 'id': {
-        const wanted = new Set(values);
-        return this.scan(this.holes, (i) => wanted.has(this.holeIdText[i]!));
-      }
+      case 'id':
+        return this.scan(this.holes, this.holeIdText.isOneOf(values));
     }
   }
 
@@ -555,11 +616,11 @@ export class SearchColumns {
       // Dates that begin with a four-digit year compare as that year; any other text as text.
       const first = from === null ? -Infinity : Number(from);
       const end = until === null ? Infinity : Number(until);
-      const { drillYear: year, drillStart: start } = this;
+      const { drillYear: year, drillStart: start, drillStarts: dates } = this;
       return this.scan(this.holes, (i) => {
         const y = year[i]!;
         if (y === y) return y >= first && y < end;
-        const d = start[i];
+        const d = dates.values[start[i]!];
         return d != null && (from === null || d >= from) && (until === null || d < until);
       });
     }
@@ -583,16 +644,42 @@ export class SearchColumns {
     const ring = area.polygon?.ring;
     const circle = area.circle;
     const out = new Uint32Array((this.holes + 31) >>> 5);
-    for (let i = 0; i < this.holes; i++) {
-      const x = lon[i]!;
-      const y = lat[i]!;
-      // NaN (no position) fails every comparison.
-      if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
-      if (ring && !inPolygon(x, y, ring)) continue;
-      if (circle && distanceKm(x, y, circle.lon, circle.lat) > circle.km) continue;
-      out[i >>> 5]! |= 1 << (i & 31);
-    }
+    // Only the grid cells the box touches are visited; holes without a position are in no cell.
+    const { gridStart: start, gridHoles: holes } = this;
+    const [col0, row0] = gridCell(Math.max(minLon, -180), Math.max(minLat, -90));
+    const [col1, row1] = gridCell(Math.min(maxLon, 180), Math.min(maxLat, 90));
+    for (let col = col0; col <= col1; col++)
+      for (let cell = col * GRID_ROWS + row0; cell <= col * GRID_ROWS + row1; cell++)
+        for (let k = start[cell]!; k < start[cell + 1]!; k++) {
+          const i = holes[k]!;
+          const x = lon[i]!;
+          const y = lat[i]!;
+          if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
+          if (ring && !inPolygon(x, y, ring)) continue;
+          if (circle && distanceKm(x, y, circle.lon, circle.lat) > circle.km) continue;
+          out[i >>> 5]! |= 1 << (i & 31);
+        }
     return new Bitset(this.holes, out);
+  }
+
+  /** Holes by 1° grid cell of their published position (CSR: cell c holds start[c] … start[c + 1]). */
+  private buildGrid(): void {
+    const cells = new Uint32Array(this.holes);
+    const start = new Uint32Array(GRID_COLUMNS * GRID_ROWS + 1);
+    const none = GRID_COLUMNS * GRID_ROWS;
+    for (let i = 0; i < this.holes; i++) {
+      const x = this.shownLon[i]!;
+      const y = this.shownLat[i]!;
+      const [col, row] = gridCell(x, y);
+      cells[i] = x === x && y === y ? col * GRID_ROWS + row : none;
+      if (cells[i] !== none) start[cells[i]! + 1]!++;
+    }
+    for (let c = 0; c < none; c++) start[c + 1]! += start[c]!;
+    const holes = new Uint32Array(start[none]!);
+    const fill = start.slice(0, none);
+    for (let i = 0; i < this.holes; i++) if (cells[i] !== none) holes[fill[cells[i]!]!++] = i;
+    this.gridStart = start;
+    this.gridHoles = holes;
   }
 
   /** Records whose borehole is in `holes` (records without one never are). */
@@ -667,7 +754,7 @@ export class SearchColumns {
   /** Counts of one facet over the matching boreholes, as the SQL facets count them. */
   facet(facet: Facet, found: Bitset): FacetCount[] {
     /** Matching rows per code of a column, then labelled (codes without a label are dropped). */
-    const perCode = (column: Uint16Array, codes: number) => {
+    const perCode = (column: Uint16Array | Uint32Array, codes: number) => {
       const counts = new Float64Array(codes);
       found.forEach((i) => {
         counts[column[i]!]!++;
@@ -712,27 +799,30 @@ export class SearchColumns {
         return byCount(out);
       }
       case 'depth': {
-        const labels = new Map<string, number>();
+        const ends = DEPTH_BANDS.map(([, , to]) => to);
+        const counts = new Float64Array(ends.length);
+        const depth = this.depth;
         found.forEach((i) => {
-          const d = this.depth[i]!;
-          if (d === d) {
-            const band = depthBand(d);
-            labels.set(band, (labels.get(band) ?? 0) + 1);
-          }
+          const d = depth[i]!;
+          if (d !== d) return;
+          let band = 0;
+          while (d >= ends[band]!) band++;
+          counts[band]!++;
         });
-        return inFacetOrder('depth', byLabel(labels));
+        return inFacetOrder(
+          'depth',
+          byLabel(new Map(DEPTH_BANDS.map(([label], band) => [label, counts[band]!] as const))),
+        );
       }
-      case 'decade': {
-        const labels = new Map<string, number>();
-        found.forEach((i) => {
-          const d = this.drillStart[i];
-          if (d != null) {
-            const decade = decadeOf(d);
-            labels.set(decade, (labels.get(decade) ?? 0) + 1);
-          }
-        });
-        return inFacetOrder('decade', byLabel(labels));
-      }
+      case 'decade':
+        // Per date first (a few thousand distinct ones), then per decade.
+        return inFacetOrder(
+          'decade',
+          labelled(perCode(this.drillStart, this.drillStarts.values.length), (code) => {
+            const d = this.drillStarts.values[code];
+            return d == null ? null : decadeOf(d);
+          }),
+        );
       case 'has':
         return HAS_CODES.map((code) => ({
           value: code,
@@ -797,6 +887,7 @@ export class SearchColumns {
     scores: Float64Array | undefined,
   ): { key: (i: number) => number | string; descending: boolean } {
     const { depth, drillStart, shownLon, shownLat } = this;
+    const dates = this.drillStarts.values;
     switch (sort) {
       case 'relevance':
         // Minus the score, ascending, as the SQL path orders: best first, then id order.
@@ -806,9 +897,9 @@ export class SearchColumns {
       case '-depth':
         return { key: (i) => (depth[i]! === depth[i]! ? depth[i]! : -1e300), descending: true };
       case 'date':
-        return { key: (i) => drillStart[i] ?? '9999', descending: false };
+        return { key: (i) => dates[drillStart[i]!] ?? '9999', descending: false };
       case '-date':
-        return { key: (i) => drillStart[i] ?? '0000', descending: true };
+        return { key: (i) => dates[drillStart[i]!] ?? '0000', descending: true };
       case 'distance': {
         const centre = area.circle;
         if (!centre) throw new Error('sort by distance needs a centre (near=)');
@@ -856,6 +947,41 @@ export class SearchColumns {
       } else cells.set(key, { n: 1, lon: x, lat: y, first_id: this.holeIds[i]! });
     });
     return [...cells.values()].map((c) => ({ ...c, lon: c.lon / c.n, lat: c.lat / c.n }));
+  }
+}
+
+/** The map grid: 1° cells, columns from 180° W, rows from 90° S. */
+const GRID_COLUMNS = 361;
+const GRID_ROWS = 181;
+
+function gridCell(lon: number, lat: number): [column: number, row: number] {
+  return [
+    Math.min(GRID_COLUMNS - 1, Math.max(0, Math.floor(lon + 180))),
+    Math.min(GRID_ROWS - 1, Math.max(0, Math.floor(lat + 90))),
+  ];
+}
+
+/** Record fields of their own; every other field describes the record's borehole. */
+const RECORD_FIELDS = new Set(['province', 'material', 'custodian', 'level']);
+
+/**
+ * True when only a record's borehole can answer the node. NOT is judged per record (a record
+ * without a borehole is kept), so it never counts as the hole's alone.
+ */
+function holeOnly(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.every(holeOnly);
+    case 'not':
+    case 'text':
+      return false;
+    case 'term':
+      return !RECORD_FIELDS.has(node.field);
+    case 'range':
+      return node.field !== 'year';
+    case 'prefix':
+      return true;
   }
 }
 
