@@ -1,6 +1,7 @@
 // End-to-end search journey in Debian's Chromium against the real server: search a deposit from the
 // header box, page through the results and back, read the query-syntax help and run one of its
-// examples, then mistype a range and see the server's message with the faulty part underlined.
+// examples, then mistype a range and see the server's message with the faulty part underlined; and
+// order the results by depth.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, snapshot, startE2eServer, type E2eServer } from './support/e2e-server.js';
 
@@ -166,6 +167,33 @@ describe.skipIf(!hasChromium)('search journey in Chromium', () => {
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('orders the results deepest first and keeps the order in the URL', async () => {
+    const deposit = await biggestDeposit();
+    const deepest = await api<SearchAnswer>(`/search?q=${encodeURIComponent(deposit)}&sort=-depth&limit=1`);
+    const { page, errors } = await server.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/search?q=${encodeURIComponent(deposit)}&lang=en`);
+    const sort = page.locator('[data-testid="search-sort"]');
+    await sort.waitFor();
+    expect(await sort.inputValue()).toBe('id');
+    await sort.selectOption({ label: 'Depth (deepest first)' });
+    await page.waitForURL((url) => url.searchParams.get('sort') === '-depth');
+
+    const rows = page.locator('[data-testid="search-results"] tbody tr');
+    await expect
+      .poll(() => rows.first().locator('a').first().getAttribute('href'))
+      .toBe(`/boreholes/${encodeURIComponent(deepest.items[0]!.id)}`);
+    const metres = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+    const [first, second] = (await rows.locator('td:nth-child(4)').allTextContents()).map(metres);
+    expect(first).toBeGreaterThanOrEqual(second!);
+
+    // A bookmark of the page comes back in the same order.
+    await page.reload();
+    await sort.waitFor();
+    expect(await sort.inputValue()).toBe('-depth');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('shows a plain message, not a blank page, when the server fails', async () => {
     const { page, errors } = await server.newPage({ locale: 'en-GB' });

@@ -5,6 +5,7 @@ import {
   catalogPageNumber,
   catalogView,
   currentCursor,
+  currentSort,
   firstPage,
   nextCatalogPage,
   nextPage,
@@ -14,7 +15,11 @@ import {
   previousPage,
   queryHref,
   searchHref,
+  withSort,
 } from '../../web/src/features/search/utils/search-location.js';
+import { sortsFor } from '../../web/src/features/search/utils/search-sort.js';
+
+const NEAR = '91.1,29.65,50';
 
 describe('search location (the search page state in the URL)', () => {
   it('reads the query and the cursor stack from the query string', () => {
@@ -77,5 +82,64 @@ describe('search location (the search page state in the URL)', () => {
     // A new query or facet starts both lists again but stays on the list the reader chose.
     expect(firstPage(catalog)).toEqual({ q: '铜', cursors: [], catalog: { cursors: [] } });
     expect(parseSearchLocation('?q=x&catalog_cursor=k1')).toEqual({ q: 'x', cursors: [] });
+  });
+});
+
+describe('search location: the order of the results', () => {
+  const read = (href: string) => parseSearchLocation(href.slice('/search'.length));
+
+  it('keeps a chosen order in the URL and reads it back', () => {
+    for (const location of [
+      { q: '铜', sort: 'relevance' as const, cursors: [] },
+      { q: '', sort: '-depth' as const, cursors: ['ZGVwdGg'] },
+      { q: '', sort: 'date' as const, cursors: [], bbox: '90,29,92,30' },
+      { q: '铜', sort: 'distance' as const, cursors: ['a', 'b'], near: NEAR },
+    ]) {
+      expect(read(searchHref(location))).toEqual(location);
+    }
+    expect(searchHref({ q: '铜', sort: '-date', cursors: ['c1'] })).toBe(
+      `/search?q=${encodeURIComponent('铜')}&sort=-date&cursor=c1`,
+    );
+  });
+
+  it('leaves the default order (id) out of the URL', () => {
+    expect(searchHref({ q: '铜', sort: 'id', cursors: [] })).toBe(`/search?q=${encodeURIComponent('铜')}`);
+    expect(parseSearchLocation('?q=x&sort=id&cursor=c1')).toEqual({ q: 'x', cursors: ['c1'] });
+    expect(currentSort(parseSearchLocation('?q=x'))).toBe('id');
+    expect(currentSort(parseSearchLocation('?sort=-depth'))).toBe('-depth');
+  });
+
+  it('falls back to the default for an unknown order, with the cursors issued for it', () => {
+    expect(parseSearchLocation('?q=x&sort=bogus&cursor=c1')).toEqual({ q: 'x', cursors: [] });
+    expect(parseSearchLocation('?q=x&sort=DEPTH')).toEqual({ q: 'x', cursors: [] });
+    expect(parseSearchLocation('?q=x&sort=&cursor=c1')).toEqual({ q: 'x', cursors: ['c1'] });
+  });
+
+  it('only orders by distance within a radius', () => {
+    expect(parseSearchLocation('?q=x&sort=distance&cursor=c1')).toEqual({ q: 'x', cursors: [] });
+    expect(parseSearchLocation('?sort=distance&bbox=90,29,92,30')).toEqual({
+      q: '',
+      cursors: [],
+      bbox: '90,29,92,30',
+    });
+    expect(searchHref({ q: 'x', sort: 'distance', cursors: [] })).toBe('/search?q=x');
+    expect(sortsFor({})).not.toContain('distance');
+    expect(sortsFor({ near: NEAR })).toContain('distance');
+    expect(withSort({ q: 'x', cursors: [] }, 'distance')).toEqual({ q: 'x', cursors: [] });
+  });
+
+  it('starts again from the first page when the order changes', () => {
+    const third = { q: '铜', cursors: ['c1', 'c2'], near: NEAR };
+    expect(withSort(third, 'distance')).toEqual({ q: '铜', sort: 'distance', cursors: [], near: NEAR });
+    expect(withSort({ ...third, sort: '-depth' }, 'id')).toEqual({ q: '铜', cursors: [], near: NEAR });
+  });
+
+  it('keeps the order for a new query or facet, and drops distance with the radius', () => {
+    const byDepth = { q: '铜', sort: '-depth' as const, cursors: ['c1'], near: NEAR };
+    expect(firstPage(byDepth)).toEqual({ q: '铜', sort: '-depth', cursors: [], near: NEAR });
+    expect(firstPage(byDepth, { withArea: false })).toEqual({ q: '铜', sort: '-depth', cursors: [] });
+    const byDistance = { ...byDepth, sort: 'distance' as const };
+    expect(firstPage(byDistance)).toEqual({ q: '铜', sort: 'distance', cursors: [], near: NEAR });
+    expect(firstPage(byDistance, { withArea: false })).toEqual({ q: '铜', cursors: [] });
   });
 });

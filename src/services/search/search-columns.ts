@@ -323,27 +323,26 @@ export class SearchColumns {
       return cached;
     }
     const size = entity === 'borehole' ? this.holes : this.records;
-    const known: Bitset[] = [];
-    const asked: TextMatch[number][] = [];
-    for (const group of usable(queryGroups(text) as TextMatch)) {
-      const held = group.map((p) =>
-        p.prefix ? undefined : this.phraseSets.get(`${entity}\u0000${p.tokens.join(' ')}`),
-      );
-      if (held.every((x) => x === undefined)) {
-        asked.push(group);
-        continue;
+    const groups = usable(queryGroups(text) as TextMatch);
+    const held = groups.map((group) =>
+      group.map((p) => (p.prefix ? undefined : this.phraseSets.get(`${entity}\u0000${p.tokens.join(' ')}`))),
+    );
+    let found: Bitset;
+    if (groups.length === 0 || held.some((sets) => sets.every((x) => x === undefined))) {
+      // A word the vocabulary does not hold: the engine answers the whole text in one query, where
+      // the words' index lists skip past each other (3–20 ms at national scale, where the same
+      // words one at a time cost 40–170 ms and a common one, 矿, a million ids).
+      found = this.positions(entity, await store.search.matchingIds(entity, groups));
+    } else {
+      found = Bitset.full(size);
+      for (const [k, group] of groups.entries()) {
+        // Held phrases from memory; the group's other phrases (rare ones) from the engine.
+        let set = held[k]!.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(size));
+        const rest = group.filter((_, p) => held[k]![p] === undefined);
+        if (rest.length) set = set.or(this.positions(entity, await store.search.matchingIds(entity, [rest])));
+        found = found.and(set);
       }
-      // Held phrases from memory; the group's other phrases (rare ones) from the engine.
-      let set = held.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(size));
-      const rest = group.filter((_, k) => held[k] === undefined);
-      if (rest.length) set = set.or(this.positions(entity, await store.search.matchingIds(entity, [rest])));
-      known.push(set);
     }
-    let found =
-      asked.length > 0 || known.length === 0
-        ? this.positions(entity, await store.search.matchingIds(entity, asked))
-        : Bitset.full(size);
-    for (const set of known) found = found.and(set);
     this.remember(key, found);
     return found;
   }

@@ -1,8 +1,9 @@
 // GET /api/search: one keyset page of the boreholes matching a query (within a map area, if one is
-// given), with the total and, when asked, counts per facet value.
+// given) in the order asked for, with the total and, when asked, counts per facet value.
 import { getJson } from '../../../lib/api-client.js';
 import type { HighlightRange } from '../utils/highlight-ranges.js';
 import type { AreaParams } from '../utils/search-area.js';
+import { DEFAULT_SORT, type SearchSort } from '../utils/search-sort.js';
 
 export interface BoreholeSummary {
   id: string;
@@ -66,16 +67,25 @@ export interface SearchRequest {
   cursor?: string | null;
   limit?: number;
   area?: AreaParams;
+  /** `distance` only with `area.near`; a cursor only continues the order it was issued in. */
+  sort?: SearchSort;
   facets?: readonly FacetName[];
 }
 
 export function searchBoreholes(
-  { q, cursor = null, limit = SEARCH_PAGE_SIZE, area = {}, facets = [] }: SearchRequest,
+  { q, cursor = null, limit = SEARCH_PAGE_SIZE, area = {}, sort = DEFAULT_SORT, facets = [] }: SearchRequest,
   signal?: AbortSignal,
 ): Promise<SearchResultPage> {
   return getJson<SearchResultPage>(
     '/search',
-    { q, limit, cursor, ...area, facets: facets.length > 0 ? facets.join(',') : null },
+    {
+      q,
+      limit,
+      cursor,
+      ...area,
+      sort: sort === DEFAULT_SORT ? null : sort,
+      facets: facets.length > 0 ? facets.join(',') : null,
+    },
     signal,
   );
 }

@@ -1,5 +1,5 @@
-// /search?q=…&cursor=… — boreholes matching a query, a page at a time, within a map area when the
-// search came from the map (bbox, polygon or near). Everything shown follows from the URL, so a
+// /search?q=…&sort=…&cursor=… — boreholes matching a query, a page at a time in the order chosen,
+// within a map area when the search came from the map (bbox, polygon or near). Everything shown follows from the URL, so a
 // result page can be bookmarked, shared, and reached again with back/forward.
 import { useMemo } from 'react';
 import { Loading } from '../../../components/ui/page-state.js';
@@ -11,6 +11,7 @@ import { areaFaultOf, isStaleCursor, queryFaultOf } from '../utils/query-fault.j
 import { areaOf } from '../utils/search-area.js';
 import {
   currentCursor,
+  currentSort,
   firstPage,
   parseSearchLocation,
   SEARCH_HELP_PATH,
@@ -39,6 +40,7 @@ export function SearchPage() {
     q: location.q,
     cursor: currentCursor(location),
     area: areaOf(location),
+    sort: currentSort(location),
     facets: SEARCH_FACETS,
   });
   const fault = result.status === 'error' ? queryFaultOf(result.error, lang) : null;

@@ -1,4 +1,5 @@
-// One page of search results: the total, the query as the server understood it, the table, the pager.
+// One page of search results: the total, the query as the server understood it, their order, the
+// table, the pager.
 import { DataTable } from '../../../components/ui/data-table.js';
 import { formatCount, formatMetres } from '../../../lib/format.js';
 import { useI18n } from '../../../lib/i18n-context.js';
@@ -10,6 +11,7 @@ import { useCustodianNames } from '../hooks/use-custodian-names.js';
 import { pageNumber, SEARCH_HELP_PATH, type SearchLocation } from '../utils/search-location.js';
 import { HighlightedText } from './highlighted-text.js';
 import { SearchPager } from './search-pager.js';
+import { SearchSortSelect } from './search-sort-select.js';
 
 export function SearchResults({ location, page }: { location: SearchLocation; page: SearchResultPage }) {
   const { t, lang } = useI18n();
@@ -29,6 +31,7 @@ export function SearchResults({ location, page }: { location: SearchLocation; pa
         ) : (
           <p className="muted">{t('search.everything')}</p>
         )}
+        {page.total > 0 && <SearchSortSelect location={location} />}
       </header>
       {page.items.length === 0 && first ? <NoResults /> : <ResultsTable items={page.items} />}
       {(page.next_cursor != null || !first) && <SearchPager location={location} page={page} />}
