@@ -6,6 +6,7 @@
 // writing transaction moves) and used only while it has not moved; until a rebuild is done the SQL
 // path answers, so a search never returns stale results.
 import { Bitset } from '../../domain/search/bitset.js';
+import { holeOnly } from '../../domain/search/record-fields.js';
 import { TextColumn } from './text-column.js';
 import { publishedPosition } from '../../domain/desensitise.js';
 import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
@@ -958,30 +959,6 @@ function gridCell(lon: number, lat: number): [column: number, row: number] {
     Math.min(GRID_COLUMNS - 1, Math.max(0, Math.floor(lon + 180))),
     Math.min(GRID_ROWS - 1, Math.max(0, Math.floor(lat + 90))),
   ];
-}
-
-/** Record fields of their own; every other field describes the record's borehole. */
-const RECORD_FIELDS = new Set(['province', 'material', 'custodian', 'level']);
-
-/**
- * True when only a record's borehole can answer the node. NOT is judged per record (a record
- * without a borehole is kept), so it never counts as the hole's alone.
- */
-function holeOnly(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return node.children.every(holeOnly);
-    case 'not':
-    case 'text':
-      return false;
-    case 'term':
-      return !RECORD_FIELDS.has(node.field);
-    case 'range':
-      return node.field !== 'year';
-    case 'prefix':
-      return true;
-  }
 }
 
 function hasArea(area: SearchArea): boolean {

@@ -4,6 +4,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { queryGroups } from '../../domain/search/analyzer.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
+import { holeOnly } from '../../domain/search/record-fields.js';
 import type { Database } from '../schema.js';
 import type { SearchIndex } from '../search.js';
 import { boreholeCondition, shownInArea, type SearchArea } from './search.repository.js';
@@ -69,28 +70,6 @@ function termCondition(
     case 'mode':
     case 'id':
       return throughBorehole(eb, (holes) => boreholeCondition(holes, node, search));
-  }
-}
-
-const OWN_FIELDS = new Set(['province', 'material', 'custodian', 'level']);
-
-/** True when only the record's borehole can answer the node (class, depth, commodity …). */
-function holeOnly(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return node.children.every(holeOnly);
-    case 'not':
-      // NOT is judged per record, so a record without a borehole is kept (two-valued, as in memory).
-      return false;
-    case 'text':
-      return false;
-    case 'term':
-      return !OWN_FIELDS.has(node.field);
-    case 'range':
-      return node.field !== 'year';
-    case 'prefix':
-      return true;
   }
 }
 
