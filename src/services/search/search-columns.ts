@@ -312,8 +312,9 @@ export class SearchColumns {
   }
 
   /**
-   * The records whose words match `text`: groups made only of frequent vocabulary phrases from
-   * memory, the other groups from the engine in one query, then AND-ed; the answer is kept a while.
+   * The records whose words match `text`: from memory when every word has a held vocabulary phrase
+   * (a word's rarer forms asked of the engine alone), else the whole text from the engine in one
+   * query; the answer is kept a while.
    */
   async words(store: Store, entity: SearchEntity, text: string): Promise<Bitset> {
     const key = `${entity}\u0000${text}`;
