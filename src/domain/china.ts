@@ -34,6 +34,14 @@ export function rockByCode(code: string): Rock | undefined {
   return rockIndex.get(code);
 }
 
+/** Deposit types are stored as the files wrote them (斑岩型, porphyry): every spelling of each key. */
+export function depositTypeSpellings(keys: readonly string[]): string[] {
+  return keys.flatMap((key) => {
+    const t = DEPOSIT_TYPES.find((d) => d.key === key);
+    return t ? [t.key, t.zh, t.en] : [key];
+  });
+}
+
 /** True when the point lies inside the province's rough bounding box. */
 export function inProvinceBox(province: Province, lon: number, lat: number): boolean {
   const [minLon, minLat, maxLon, maxLat] = province.bbox;

@@ -10,7 +10,7 @@ import { holeOnly } from '../../domain/search/record-fields.js';
 import { TextColumn } from './text-column.js';
 import { publishedPosition } from '../../domain/desensitise.js';
 import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
-import { DEPOSIT_TYPES } from '../../domain/china.js';
+import { depositTypeSpellings } from '../../domain/china.js';
 import { distanceKey, distanceKm, inPolygon } from '../../domain/search/areas.js';
 import { queryGroups, type QueryGroup } from '../../domain/search/analyzer.js';
 import { AS_TYPED, LOOSER, rankedGroups } from '../../domain/search/relevance.js';
@@ -772,8 +772,6 @@ export class SearchColumns {
     };
     const tally = (column: Uint16Array, dictionary: Dictionary) =>
       labelled(perCode(column, dictionary.values.length), (code) => dictionary.values[code]);
-    const byLabel = (labels: Map<string, number>) =>
-      byCount([...labels].map(([value, count]) => ({ value, count })));
     switch (facet) {
       case 'province':
         return tally(this.province, this.provinces);
@@ -812,7 +810,7 @@ export class SearchColumns {
         });
         return inFacetOrder(
           'depth',
-          byLabel(new Map(DEPTH_BANDS.map(([label], band) => [label, counts[band]!] as const))),
+          byCount(DEPTH_BANDS.map(([value], band) => ({ value, count: counts[band]! }))),
         );
       }
       case 'decade':
@@ -999,14 +997,6 @@ function eligibleMask(r: {
   return eligibleModes(facts).reduce((mask, mode) => mask | (1 << SHARING_MODES.indexOf(mode)), 0);
 }
 
-/** Deposit types are stored as written (斑岩型, porphyry): match every spelling of a key. */
-export function depositTypeSpellings(keys: readonly string[]): string[] {
-  return keys.flatMap((key) => {
-    const t = DEPOSIT_TYPES.find((d) => d.key === key);
-    return t ? [t.key, t.zh, t.en] : [key];
-  });
-}
-
 /** The engine's word matches for a query's text nodes, fetched before the synchronous evaluation. */
 export class TextMatches {
   private readonly sets = new Map<string, Bitset>();
@@ -1063,6 +1053,7 @@ class ColumnsCache {
   private columns: SearchColumns | undefined;
   private building: Promise<SearchColumns> | undefined;
   enabled = true;
+  private smallAtFirst: boolean | undefined;
   /** Whether builds hold the vocabulary phrases (undefined: the frequent ones, on large stores). */
   vocabulary: boolean | undefined;
 
@@ -1079,10 +1070,13 @@ class ColumnsCache {
     if (!this.enabled) return undefined;
     const epoch = await searchColumnsRepository(this.store.db).epoch();
     if (this.columns?.epoch === epoch) return this.columns;
+    // Counted once, before the first snapshot; afterwards the snapshot knows its size. A search
+    // during a large first build must not count a million rows again.
     const small =
       this.columns !== undefined
         ? this.columns.holes < BUILD_INLINE_BELOW
-        : (await searchColumnsRepository(this.store.db).holeCount()) < BUILD_INLINE_BELOW;
+        : (this.smallAtFirst ??=
+            (await searchColumnsRepository(this.store.db).holeCount()) < BUILD_INLINE_BELOW);
     const built = this.build();
     if (!small) {
       built.catch(() => undefined); // the SQL path answers meanwhile; the next request tries again

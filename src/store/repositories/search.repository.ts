@@ -9,7 +9,7 @@ import {
   type SqlBool,
 } from 'kysely';
 import { SHARING_MODES, type SharingMode } from '../../domain/sharing-modes.js';
-import { DEPOSIT_TYPES } from '../../domain/china.js';
+import { depositTypeSpellings } from '../../domain/china.js';
 import { queryGroups } from '../../domain/search/analyzer.js';
 import { AS_TYPED, LOOSER, rankedGroups } from '../../domain/search/relevance.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
@@ -35,14 +35,6 @@ const HAS_TABLES: Record<string, 'lithology' | 'sample' | 'core_box' | 'survey' 
   boxes: 'core_box',
   surveys: 'survey',
 };
-
-/** Deposit types are stored as the files wrote them (斑岩型, porphyry): match every spelling of a key. */
-function depositTypeSpellings(keys: readonly string[]): string[] {
-  return keys.flatMap((key) => {
-    const t = DEPOSIT_TYPES.find((d) => d.key === key);
-    return t ? [t.key, t.zh, t.en] : [key];
-  });
-}
 
 const never = sql<SqlBool>`1 = 0`;
 const always = sql<SqlBool>`1 = 1`;
