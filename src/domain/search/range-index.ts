@@ -96,7 +96,8 @@ export class RangeIndex {
 function sortedByValue(column: Float64Array): Uint32Array {
   const values = column.filter((v) => v === v).sort();
   let distinct = 0;
-  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) values[distinct++] = values[k]!;
+  for (let k = 0; k < values.length; k++)
+    if (k === 0 || values[k] !== values[k - 1]) values[distinct++] = values[k]!;
   const rankOf = (v: number) => {
     let lo = 0;
     let hi = distinct;

@@ -19,20 +19,31 @@ function found(index: RangeIndex, r: NumberRange): number[] {
   return rows;
 }
 
-const bound = fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 105 }), fc.double({ min: -5, max: 105, noNaN: true }));
+const bound = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: -5, max: 105 }),
+  fc.double({ min: -5, max: 105, noNaN: true }),
+);
 
 describe('RangeIndex', () => {
   it('finds exactly the rows a comparison per row finds, for any range and any column', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(NaN)),
+          fc.oneof(
+            fc.integer({ min: 0, max: 100 }),
+            fc.double({ min: 0, max: 100, noNaN: true }),
+            fc.constant(NaN),
+          ),
           { maxLength: 3000, size: 'max' },
         ),
-        fc.array(fc.record({ min: bound, max: bound, minInclusive: fc.boolean(), maxInclusive: fc.boolean() }), {
-          minLength: 1,
-          maxLength: 20,
-        }),
+        fc.array(
+          fc.record({ min: bound, max: bound, minInclusive: fc.boolean(), maxInclusive: fc.boolean() }),
+          {
+            minLength: 1,
+            maxLength: 20,
+          },
+        ),
         (values, ranges) => {
           const column = Float64Array.from(values);
           const index = new RangeIndex(column);
