@@ -158,7 +158,10 @@ export class SearchColumns {
   private readonly rarePhrases = new Map<string, Uint32Array>();
   /** How many frequent word groups were learned from the engine's answers (see words()). */
   private learned = 0;
-  /** Hold every phrase and learned group that matches anything (tests on small stores). */
+  /**
+   * Tests on small stores: every phrase and word group matching two records or more counts as
+   * frequent (a bitset, learned), those matching one as rare (positions), so both forms are used.
+   */
   private holdEvery = false;
 
   private constructor(readonly epoch: string) {}
@@ -320,7 +323,7 @@ export class SearchColumns {
 
   /**
    * Reads the matches of every vocabulary phrase: a bitset for the frequent ones, the positions for
-   * the rest (none at all is an answer too); `every`: bitsets for all (tests on small stores).
+   * the rest (none at all is an answer too); `every`: see holdEvery.
    */
   private async readPhrases(store: Store, every: boolean): Promise<void> {
     this.holdEvery = every;
@@ -408,7 +411,7 @@ export class SearchColumns {
 
   /** How many records a phrase matches to be worth holding in memory. */
   private frequentMatches(entity: SearchEntity): number {
-    if (this.holdEvery) return 1;
+    if (this.holdEvery) return 2;
     return Math.max(FREQUENT_PHRASE_MATCHES, (entity === 'borehole' ? this.holes : this.records) / 200);
   }
 
