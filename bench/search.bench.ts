@@ -1,11 +1,14 @@
 // `npm run bench:search`: loads the benchmark dataset (1,050,000 boreholes + 2,000,000 catalog
 // records by default; `--boreholes 100000 --catalog 200000` for a quick check) into SQLite and,
 // when PostgreSQL is at hand, into PostgreSQL; builds the full-text index (time and size on disk),
-// then runs the committed query set (bench/search-queries.json) through HTTP against the running
-// server, one request at a time: a results page, then the same with every facet counted, and a
-// whole-China cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
+// then starts the server in its own process, as `coreshare serve` would run (it builds the search
+// columns: time and memory), and runs the committed query set (bench/search-queries.json) through
+// HTTP against it, one request at a time: a results page, then the same with every facet counted,
+// and a whole-China cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
 // Figures only; benchmarks never assert time.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +24,8 @@ import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv } from './generate-csv.js';
 import type { BenchQuery } from './search-queries.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = resolve(SELF, '../..');
 const QUERIES = JSON.parse(readFileSync(join(ROOT, 'bench/search-queries.json'), 'utf8')) as BenchQuery[];
 const CHINA_CLUSTERS = '/api/map/clusters?bbox=73,18,135,54&zoom=4';
 
@@ -68,60 +72,121 @@ async function load(store: Store, collars: string, catalog: string): Promise<voi
 async function measure(engine: string, target: StoreTarget, collars: string, catalog: string) {
   process.stderr.write(`${engine}: loading …\n`);
   const store = openStore(target);
+  let indexSeconds: number;
+  let bytes: number;
+  let docs: number;
   try {
     await load(store, collars, catalog);
     const started = performance.now();
     const reports = await updateSearchIndex(store);
-    const indexSeconds = (performance.now() - started) / 1000;
-    const bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
-    const docs = reports.reduce((s, r) => s + r.docs, 0);
+    indexSeconds = (performance.now() - started) / 1000;
+    bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
+    docs = reports.reduce((s, r) => s + r.docs, 0);
     process.stderr.write(`  search index: ${docs} records in ${indexSeconds.toFixed(1)} s\n`);
-    // The in-memory search columns: built in the background by a server; here waited for, and timed.
-    const heldBefore = held();
-    const columnsStarted = performance.now();
-    await searchColumns(store).ready();
-    const columnsSeconds = (performance.now() - columnsStarted) / 1000;
-    const columnsMiB = (held() - heldBefore) / 2 ** 20;
-    process.stderr.write(`  search columns: ${columnsSeconds.toFixed(1)} s, ${columnsMiB.toFixed(0)} MiB\n`);
-    const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  } finally {
+    await store.close();
+  }
+  const server = await startServer(target);
+  try {
+    process.stderr.write(
+      `  search columns: ${server.columnsSeconds.toFixed(1)} s, ${server.columnsMiB.toFixed(0)} MiB\n`,
+    );
+    const base = `http://127.0.0.1:${server.port}`;
     const figures: EngineFigures = {
       engine,
       indexSeconds,
       indexMiB: bytes / 2 ** 20,
-      columnsSeconds,
-      columnsMiB,
+      columnsSeconds: server.columnsSeconds,
+      columnsMiB: server.columnsMiB,
       docs,
       page: new Map(),
       facets: new Map(),
       clusters: [],
     };
-    try {
-      // Warm-up: the cluster index builds in the background; caches fill.
-      await app.clusters.refresh();
-      for (const q of QUERIES.slice(0, 10)) await timed(urlOf(base, q, false));
-      // Each pass starts with no word matches remembered: every query's words are read afresh.
-      searchColumns(store).forgetWords();
+    for (const q of QUERIES.slice(0, 10)) await timed(urlOf(base, q, false));
+    // Each pass starts with no word matches remembered: every query's words are read afresh.
+    for (const [facets, into] of [
+      [false, figures.page],
+      [true, figures.facets],
+    ] as const) {
+      await server.forgetWords();
       for (const q of QUERIES) {
-        const list = figures.page.get(q.class) ?? [];
-        list.push(await timed(urlOf(base, q, false)));
-        figures.page.set(q.class, list);
+        const list = into.get(q.class) ?? [];
+        list.push(await timed(urlOf(base, q, facets)));
+        into.set(q.class, list);
       }
-      searchColumns(store).forgetWords();
-      for (const q of QUERIES) {
-        const list = figures.facets.get(q.class) ?? [];
-        list.push(await timed(urlOf(base, q, true)));
-        figures.facets.set(q.class, list);
-      }
-      for (let i = 0; i < 20; i++) figures.clusters.push(await timed(`${base}${CHINA_CLUSTERS}`));
-    } finally {
-      await app.close();
     }
+    for (let i = 0; i < 20; i++) figures.clusters.push(await timed(`${base}${CHINA_CLUSTERS}`));
     return figures;
   } finally {
-    await store.close();
+    await server.stop();
   }
+}
+
+// ---- the server, in its own process ----------------------------------------------------------------
+
+interface ServerFigures {
+  port: number;
+  columnsSeconds: number;
+  columnsMiB: number;
+}
+
+/**
+ * Runs the API server in a child process, so the load generator's own work does not share the
+ * server's event loop and heap. It builds the search columns (timed) and the cluster index before
+ * it listens; a line `forget` on its stdin drops the remembered word matches.
+ */
+async function startServer(target: StoreTarget) {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', SELF, '--serve', JSON.stringify(target)],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await Promise.race([lines.next(), exited.then(() => undefined)]);
+    if (!line || line.done) throw new Error('the search server exited');
+    return JSON.parse(line.value) as unknown;
+  };
+  const ready = (await next()) as ServerFigures;
+  return {
+    ...ready,
+    forgetWords: async () => {
+      child.stdin.write('forget\n');
+      await next();
+    },
+    stop: async () => {
+      // Wait for it to close its pool, or stopping PostgreSQL next would kill its connections.
+      child.stdin.end();
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+async function serve(target: StoreTarget): Promise<void> {
+  const store = openStore(target);
+  const heldBefore = held();
+  const started = performance.now();
+  await searchColumns(store).ready();
+  const columnsSeconds = (performance.now() - started) / 1000;
+  const columnsMiB = (held() - heldBefore) / 2 ** 20;
+  const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Warm-up: the cluster index builds in the background; caches fill.
+  await app.clusters.refresh();
+  const port = (app.server.address() as { port: number }).port;
+  process.stdout.write(`${JSON.stringify({ port, columnsSeconds, columnsMiB } satisfies ServerFigures)}\n`);
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'forget') searchColumns(store).forgetWords();
+    process.stdout.write('{}\n');
+  }
+  await app.close();
+  await store.close();
 }
 
 /** Memory the process holds in JavaScript objects and typed arrays (after a collection when allowed). */
@@ -177,8 +242,10 @@ async function main(): Promise<void> {
       boreholes: { type: 'string', default: '1050000' },
       catalog: { type: 'string' },
       'sqlite-only': { type: 'boolean', default: false },
+      serve: { type: 'string' },
     },
   });
+  if (values.serve !== undefined) return serve(JSON.parse(values.serve) as StoreTarget);
   const boreholes = Number(values.boreholes);
   const catalog = values.catalog === undefined ? 2_000_000 : Number(values.catalog);
   const dir = join(ROOT, '.bench');
