@@ -29,8 +29,14 @@ export interface SearchIndex {
   write(entity: SearchEntity, docs: readonly IndexedDoc[]): Promise<void>;
   /** Empties the index of an entity (before a rebuild). */
   clear(entity: SearchEntity): Promise<void>;
-  /** The ids of the records whose text matches, ascending (for the in-memory search columns). */
-  matchingIds(entity: SearchEntity, match: TextMatch): Promise<Int32Array>;
+  /**
+   * The ids of the records whose text matches, ascending (for the in-memory search columns).
+   * `narrowing`: word groups whose matches the caller holds and will AND with the answer itself; an
+   * engine whose index intersects cheaply ANDs them in to read fewer rows (PostgreSQL: the heap
+   * rechecks of phrases), one that does not ignores them. After the caller's AND the result is the
+   * same either way.
+   */
+  matchingIds(entity: SearchEntity, match: TextMatch, narrowing?: TextMatch): Promise<Int32Array>;
   /** True where `idColumn` (e.g. 'b.id') is a record whose text matches. */
   matches(entity: SearchEntity, idColumn: string, match: TextMatch): RawBuilder<boolean>;
   /**

@@ -73,6 +73,8 @@ const PAGE = 100_000;
 const TEXT_CACHE_ENTRIES = 256;
 /** A vocabulary phrase is kept in memory when it matches at least this many records (or 0.5 %). */
 const FREQUENT_PHRASE_MATCHES = 1_000;
+/** Held word groups matching at most this share of records narrow the engine's work (see words()). */
+const NARROWING_SHARE = 0.05;
 /** Frequent word groups learned per snapshot, at most (about 32 MiB at national scale). */
 const LEARNED_GROUPS = 128;
 /** Below this many boreholes a stale snapshot is rebuilt before answering instead of in the background. */
@@ -372,6 +374,8 @@ export class SearchColumns {
     const groups = usable(queryGroups(text) as TextMatch);
     let found = Bitset.full(entity === 'borehole' ? this.holes : this.records);
     const unheld: Array<(typeof groups)[number]> = [];
+    /** Held groups that match few records: an engine may narrow its own work with them. */
+    const narrowing: Array<(typeof groups)[number]> = [];
     for (const group of groups) {
       const held = group.map((p) => this.heldPhrase(entity, p));
       if (held.every((x) => x === undefined)) {
@@ -382,11 +386,12 @@ export class SearchColumns {
       let set = held.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(found.size));
       const rest = group.filter((_, p) => held[p] === undefined);
       if (rest.length) set = set.or(await this.fromEngine(store, entity, [rest]));
+      if (set.count() <= found.size * NARROWING_SHARE) narrowing.push(group);
       found = found.and(set);
     }
     // When the held words leave nothing, the engine need not be asked (花岗岩 钒 矿: 114 ms of 矿).
     if (groups.length === 0 || (unheld.length > 0 && found.count() > 0))
-      found = found.and(await this.fromEngine(store, entity, unheld));
+      found = found.and(await this.fromEngine(store, entity, unheld, narrowing));
     this.remember(key, found);
     return found;
   }
@@ -396,13 +401,23 @@ export class SearchColumns {
   }
 
   /** The engine's matches of these word groups; a frequent answer is held for the snapshot. */
-  private async fromEngine(store: Store, entity: SearchEntity, groups: TextMatch): Promise<Bitset> {
+  private async fromEngine(
+    store: Store,
+    entity: SearchEntity,
+    groups: TextMatch,
+    narrowing: TextMatch = [],
+  ): Promise<Bitset> {
     const key = `${entity}\u0001${JSON.stringify(groups)}`;
     const held = this.phraseSets.get(key);
     if (held) return held;
-    const ids = await store.search.matchingIds(entity, groups);
+    const ids = await store.search.matchingIds(entity, groups, narrowing);
     const set = this.positions(entity, ids);
-    if (ids.length >= this.frequentMatches(entity) && this.learned < LEARNED_GROUPS) {
+    // A narrowed answer is only part of the groups' matches: never held for other texts.
+    if (
+      narrowing.length === 0 &&
+      ids.length >= this.frequentMatches(entity) &&
+      this.learned < LEARNED_GROUPS
+    ) {
       this.learned++;
       this.phraseSets.set(key, set);
     }

@@ -50,14 +50,30 @@ function shownPoint(alias: string) {
 
 export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
   return {
-    matchingIds: async (entity, match) => {
-      const query = tsqueryLiteral(match);
-      if (!query) return new Int32Array(0);
-      const result = await pool.query<{ ids: string | null }>(
-        `SELECT string_agg(id::text, ',') AS ids FROM ${entity}_search WHERE tokens @@ $1::tsquery`,
-        [query],
-      );
-      return idList(result.rows[0]?.ids);
+    matchingIds: async (entity, match, narrowing = []) => {
+      if (!tsqueryLiteral(match)) return new Int32Array(0);
+      // GIN intersects the narrowing words' lists before any row is read (江西 钨矿 around 华山:
+      // 286 → 68 ms); FTS5 is left without them, where OR-groups of phrases skip slowly.
+      const query = tsqueryLiteral([...match, ...narrowing]);
+      // The planner guesses a phrase of two common characters (华 <-> 山) matches a quarter of the
+      // table and reads all 4 GB of it (600 ms) where the word index finds the 69 rows in 2 ms; and
+      // JIT compiling a one-off scan costs more than it saves. So: the index, no JIT.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN READ ONLY');
+        await client.query('SET LOCAL enable_seqscan = off; SET LOCAL jit = off');
+        const result = await client.query<{ ids: string | null }>(
+          `SELECT string_agg(id::text, ',') AS ids FROM ${entity}_search WHERE tokens @@ $1::tsquery`,
+          [query],
+        );
+        await client.query('COMMIT');
+        return idList(result.rows[0]?.ids);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     write: async (entity, docs) => {
       if (!docs.length) return;
