@@ -6,7 +6,7 @@
 // HTTP against it, one request at a time: a results page, then the same with every facet counted,
 // and a whole-China cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
 // Figures only; benchmarks never assert time.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -86,6 +86,10 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
   } finally {
     await store.close();
   }
+  // The load behind us must not run under the measurement: the gigabytes just written still being
+  // flushed by the kernel, this process's garbage from loading still being collected.
+  execFileSync('sync');
+  (globalThis as { gc?: () => void }).gc?.();
   const server = await startServer(target);
   try {
     process.stderr.write(
