@@ -71,7 +71,7 @@ const HAS_TABLES: Readonly<Record<string, HasTable>> = {
 const PAGE = 100_000;
 /** Word matches kept per snapshot (a search, then its facets and next pages, ask the same words). */
 const TEXT_CACHE_ENTRIES = 256;
-/** A vocabulary phrase is kept in memory when it matches at least this many records (or 0.5 %). */
+/** A phrase or word group is held as a bitset (frequent) when it matches this many records (or 0.5 %). */
 const FREQUENT_PHRASE_MATCHES = 1_000;
 /** Held word groups matching at most this share of records narrow the engine's work (see words()). */
 const NARROWING_SHARE = 0.05;
@@ -149,7 +149,7 @@ export class SearchColumns {
   /** Custodian codes of the column: code → custodian (index 0: none). */
   private readonly custodians: Array<Custodian | null> = [null];
 
-  /** Bitsets of the rows holding each code of a column, made on first use. */
+  /** Bitsets of the rows holding each code of a column (see indexCodes; many-code columns: on use). */
   private readonly codeSets = new Map<Uint16Array, Map<number, Bitset>>();
   /** The same for the holes of each commodity code and of each open sharing mode (by bit). */
   private readonly commoditySets = new Map<number, Bitset>();
