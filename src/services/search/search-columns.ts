@@ -151,9 +151,9 @@ export class SearchColumns {
 
   /** Bitsets of the rows holding each code of a column (see indexCodes; many-code columns: on use). */
   private readonly codeSets = new Map<Uint16Array, Map<number, Bitset>>();
-  /** The same for the holes of each commodity code and of each open sharing mode (by bit). */
-  private readonly commoditySets = new Map<number, Bitset>();
-  private readonly modeSets = new Map<number, Bitset>();
+  /** The holes of each commodity code and of each open sharing mode (by bit), see indexCodes. */
+  private commoditySets: Bitset[] = [];
+  private modeSets: Bitset[] = [];
   /** Word matches by entity and text, for this epoch only, least recently used first. */
   private readonly textCache = new Map<string, Bitset>();
   /** Matches of the reference vocabulary's phrases by entity and phrase (see vocabularyPhrases). */
@@ -572,11 +572,11 @@ export class SearchColumns {
     const { commodityStart: start, commodityCodes: codes } = this;
     for (let i = 0; i < this.holes; i++)
       for (let k = start[i]!; k < start[i + 1]!; k++) commodities[codes[k]!]!.add(i);
-    commodities.forEach((set, code) => this.commoditySets.set(code, set));
+    this.commoditySets = commodities;
     const modes = SHARING_MODES.map(() => new Bitset(this.holes));
     for (let i = 0; i < this.holes; i++)
       for (let bit = 0, m = this.openModes[i]!; m !== 0; bit++, m >>>= 1) if (m & 1) modes[bit]!.add(i);
-    modes.forEach((set, bit) => this.modeSets.set(bit, set));
+    this.modeSets = modes;
   }
 
   /**
@@ -657,7 +657,7 @@ export class SearchColumns {
       case 'commodity': {
         const sets: Bitset[] = [];
         this.commodities.wanted(values).forEach((want, code) => {
-          if (want === 1) sets.push(this.commodityHoles(code));
+          if (want === 1) sets.push(this.commoditySets[code]!);
         });
         return this.union(sets);
       }
@@ -679,35 +679,12 @@ export class SearchColumns {
       case 'mode':
         return this.union(
           values
-            .map((v) => SHARING_MODES.indexOf(v as (typeof SHARING_MODES)[number]))
-            .map((bit) => this.modeHoles(bit)),
+            // An unknown mode (index −1) has no set and finds nothing.
+            .map((v) => this.modeSets[SHARING_MODES.indexOf(v as (typeof SHARING_MODES)[number])]),
         );
       case 'id':
         return this.scan(this.holes, this.holeIdText.isOneOf(values));
     }
-  }
-
-  private commodityHoles(code: number): Bitset {
-    let set = this.commoditySets.get(code);
-    if (!set) {
-      const { commodityStart: start, commodityCodes: codes } = this;
-      set = new Bitset(this.holes);
-      for (let i = 0; i < this.holes; i++)
-        for (let k = start[i]!; k < start[i + 1]!; k++) if (codes[k] === code) set.add(i);
-      this.commoditySets.set(code, set);
-    }
-    return set;
-  }
-
-  /** Holes where the sharing mode of this bit is open (none for an unknown mode, bit −1). */
-  private modeHoles(bit: number): Bitset | undefined {
-    if (bit < 0) return undefined;
-    let set = this.modeSets.get(bit);
-    if (!set) {
-      const modes = this.openModes;
-      this.modeSets.set(bit, (set = this.scan(this.holes, (i) => ((modes[i]! >>> bit) & 1) === 1)));
-    }
-    return set;
   }
 
   private union(sets: Array<Bitset | undefined>): Bitset {
