@@ -199,13 +199,22 @@ export interface BulkSession {
   findCodes(table: 'custodian' | 'organisation', codes: readonly string[]): Promise<Map<string, number>>;
 }
 
+export interface BulkRunOptions {
+  /**
+   * A run of many rows (a large file, a national demo chunk). The embedded store then writes on a
+   * thread of its own, so that reading and checking the next rows goes on while SQLite inserts:
+   * worth its start-up (tens of milliseconds) from some ten thousand rows on.
+   */
+  readonly large?: boolean;
+}
+
 export interface BulkWriter {
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
    * Inside `work` use only the session: on SQLite the store's single connection is held for the
    * duration, so a query through `store.db` would wait forever.
    */
-  transaction<R>(work: (session: BulkSession) => Promise<R>): Promise<R>;
+  transaction<R>(work: (session: BulkSession) => Promise<R>, options?: BulkRunOptions): Promise<R>;
 }
 
 /** The columns an append writes, in order: the reserved id first where the table has one. */

@@ -50,7 +50,7 @@ export function openStore(target: StoreTarget): Store {
       sqlite: handle.raw,
       pgPool: undefined,
       location: target.file,
-      bulk: sqliteBulkWriter(handle.db, handle.raw),
+      bulk: sqliteBulkWriter(handle.db, handle.raw, target.file),
       search: sqliteSearchIndex(handle.raw),
       migrate: () => migrateToLatest(handle.db as Kysely<unknown>, sqliteMigrations),
       close: () => handle.db.destroy(),

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { eachEngine } from '../support/engines.js';
-import type { BulkRow } from '../../src/store/bulk.js';
+import type { BulkRow, BulkWriter } from '../../src/store/bulk.js';
+import type { Store } from '../../src/store/store.js';
 
 const now = '2026-11-26T00:00:00.000Z';
 function hole(holeId: string, depth: number): BulkRow<'borehole'> {
@@ -41,195 +42,226 @@ function hole(holeId: string, depth: number): BulkRow<'borehole'> {
   };
 }
 
-eachEngine('bulk writer', ({ engine, fresh }) => {
-  it('keeps the spatial index in step with bulk inserts, updates and rollbacks', async () => {
-    const store = await fresh();
-    const inBox = async () => {
+// Every case twice: an ordinary run, and a large run (on SQLite: on the writer thread).
+for (const large of [false, true])
+  eachEngine(`bulk writer${large ? ', large run' : ''}`, ({ engine, fresh }) => {
+    const bulk = (store: Store): BulkWriter => ({
+      transaction: (work) => store.bulk.transaction(work, { large }),
+    });
+
+    it('keeps the spatial index in step with bulk inserts, updates and rollbacks', async () => {
+      const store = await fresh();
+      const inBox = async () => {
+        const q =
+          engine === 'sqlite'
+            ? sql<{
+                n: number;
+              }>`SELECT count(*) AS n FROM borehole_rtree WHERE min_lon >= 91 AND max_lon <= 92 AND min_lat >= 29 AND max_lat <= 30`
+            : sql<{
+                n: number;
+              }>`SELECT count(*) AS n FROM borehole WHERE geom && ST_MakeEnvelope(91, 29, 92, 30, 4326)`;
+        return Number((await q.execute(store.db)).rows[0]?.n);
+      };
+      await bulk(store).transaction((s) => s.upsert('borehole', [hole('A', 1), hole('B', 1)]));
+      expect(await inBox()).toBe(2);
+      await bulk(store).transaction((s) =>
+        s.upsert('borehole', [{ ...hole('A', 1), lon: 100 }, hole('C', 1)]),
+      );
+      expect(await inBox()).toBe(2);
+      await expect(
+        bulk(store).transaction(async (s) => {
+          await s.upsert('borehole', [hole('D', 1)]);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await inBox()).toBe(2);
+      // The trigger is back after both the commit and the rollback: a plain insert is indexed.
+      await store.db
+        .insertInto('borehole')
+        .values({
+          public_id: 'CSB-E',
+          dataset: 'd',
+          hole_id: 'E',
+          name: 'E',
+          lon: 91.5,
+          lat: 29.5,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      expect(await inBox()).toBe(3);
+    });
+
+    it('upserts on the natural key and keeps the first public id', async () => {
+      const store = await fresh();
+      await bulk(store).transaction((s) => s.upsert('borehole', [hole('ZK1', 100), hole('ZK2', 200)]));
+      await bulk(store).transaction((s) =>
+        s.upsert('borehole', [{ ...hole('ZK1', 150), public_id: 'CSB-other' }]),
+      );
+      const rows = await store.db
+        .selectFrom('borehole')
+        .select(['hole_id', 'total_depth', 'public_id'])
+        .orderBy('hole_id')
+        .execute();
+      expect(rows).toEqual([
+        { hole_id: 'ZK1', total_depth: 150, public_id: 'CSB-ZK1' },
+        { hole_id: 'ZK2', total_depth: 200, public_id: 'CSB-ZK2' },
+      ]);
+      const found = await bulk(store).transaction((s) => s.findBoreholes('d', ['ZK1', 'nope']));
+      expect([...found.keys()]).toEqual(['ZK1']);
+      expect(found.get('ZK1')?.total_depth).toBe(150);
+    });
+
+    it('rolls back everything when the work throws half-way', async () => {
+      const store = await fresh();
+      await expect(
+        bulk(store).transaction(async (s) => {
+          await s.upsert('borehole', [hole('A', 10)]);
+          throw new Error('bad row on line 3');
+        }),
+      ).rejects.toThrow('line 3');
+      const n = await store.db
+        .selectFrom('borehole')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+    });
+
+    it("replaces a hole's intervals", async () => {
+      const store = await fresh();
+      await bulk(store).transaction(async (s) => {
+        await s.upsert('borehole', [hole('ZK1', 100)]);
+        const id = (await s.findBoreholes('d', ['ZK1'])).get('ZK1')!.id;
+        await s.upsert('survey', [
+          { borehole_id: id, depth: 0, azimuth: 10, dip: 80 },
+          { borehole_id: id, depth: 50, azimuth: 12, dip: 78 },
+        ]);
+        await s.deleteForBoreholes('survey', [id]);
+        await s.upsert('survey', [{ borehole_id: id, depth: 0, azimuth: 11, dip: 81 }]);
+      });
+      const surveys = await store.db.selectFrom('survey').selectAll().execute();
+      expect(surveys).toHaveLength(1);
+      expect(surveys[0]).toMatchObject({ depth: 0, azimuth: 11, dip: 81 });
+    });
+
+    const indexNames = async (store: Awaited<ReturnType<typeof fresh>>) => {
       const q =
         engine === 'sqlite'
           ? sql<{
-              n: number;
-            }>`SELECT count(*) AS n FROM borehole_rtree WHERE min_lon >= 91 AND max_lon <= 92 AND min_lat >= 29 AND max_lat <= 30`
+              name: string;
+            }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('borehole', 'borehole_commodity') AND sql IS NOT NULL`
+          : sql<{
+              name: string;
+            }>`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('borehole', 'borehole_commodity')`;
+      return (await q.execute(store.db)).rows.map((r) => r.name).sort();
+    };
+
+    it('appends into an empty table with its indexes built at commit, then merges', async () => {
+      const store = await fresh();
+      const indexes = await indexNames(store);
+      expect(indexes).toEqual(expect.arrayContaining(['borehole_dataset_hole', 'borehole_public_id']));
+      // Text COPY must carry tabs, newlines, backslashes and \N literally.
+      const awkward = 'tab\there\nnew line \\N back\\slash\r';
+      const modes = await bulk(store).transaction(async (s) => {
+        const mode = await s.loadMode('borehole');
+        expect(await s.loadMode('borehole')).toBe(mode);
+        const commodityMode = await s.loadMode('borehole_commodity');
+        const ids = await s.nextIds('borehole', 3);
+        expect(new Set(ids).size).toBe(3);
+        await s.append(
+          'borehole',
+          ['A', 'B', 'C'].map((h, i) => ({
+            ...hole(h, 100),
+            id: ids[i]!,
+            project: h === 'B' ? awkward : null,
+          })),
+        );
+        const more = await s.nextIds('borehole', 1);
+        expect(more[0]).toBeGreaterThan(Math.max(...ids));
+        await s.append('borehole', [{ ...hole('D', 100), id: more[0]! }]);
+        await s.append('borehole_commodity', [
+          { borehole_id: ids[0]!, commodity: 'Cu' },
+          { borehole_id: ids[0]!, commodity: 'Au' },
+        ]);
+        return [mode, commodityMode];
+      });
+      expect(modes).toEqual(['append', 'append']);
+      expect(await indexNames(store)).toEqual(indexes);
+      const rows = await store.db
+        .selectFrom('borehole')
+        .select(['hole_id', 'project'])
+        .orderBy('id')
+        .execute();
+      expect(rows.map((r) => r.hole_id)).toEqual(['A', 'B', 'C', 'D']);
+      expect(rows[1]!.project).toBe(awkward);
+      // The spatial index covers the appended holes.
+      const spatial =
+        engine === 'sqlite'
+          ? sql<{ n: number }>`SELECT count(*) AS n FROM borehole_rtree`
           : sql<{
               n: number;
             }>`SELECT count(*) AS n FROM borehole WHERE geom && ST_MakeEnvelope(91, 29, 92, 30, 4326)`;
-      return Number((await q.execute(store.db)).rows[0]?.n);
-    };
-    await store.bulk.transaction((s) => s.upsert('borehole', [hole('A', 1), hole('B', 1)]));
-    expect(await inBox()).toBe(2);
-    await store.bulk.transaction((s) => s.upsert('borehole', [{ ...hole('A', 1), lon: 100 }, hole('C', 1)]));
-    expect(await inBox()).toBe(2);
-    await expect(
-      store.bulk.transaction(async (s) => {
-        await s.upsert('borehole', [hole('D', 1)]);
-        throw new Error('abort');
-      }),
-    ).rejects.toThrow('abort');
-    expect(await inBox()).toBe(2);
-    // The trigger is back after both the commit and the rollback: a plain insert is indexed.
-    await store.db
-      .insertInto('borehole')
-      .values({
-        public_id: 'CSB-E',
-        dataset: 'd',
-        hole_id: 'E',
-        name: 'E',
-        lon: 91.5,
-        lat: 29.5,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    expect(await inBox()).toBe(3);
-  });
-
-  it('upserts on the natural key and keeps the first public id', async () => {
-    const store = await fresh();
-    await store.bulk.transaction((s) => s.upsert('borehole', [hole('ZK1', 100), hole('ZK2', 200)]));
-    await store.bulk.transaction((s) =>
-      s.upsert('borehole', [{ ...hole('ZK1', 150), public_id: 'CSB-other' }]),
-    );
-    const rows = await store.db
-      .selectFrom('borehole')
-      .select(['hole_id', 'total_depth', 'public_id'])
-      .orderBy('hole_id')
-      .execute();
-    expect(rows).toEqual([
-      { hole_id: 'ZK1', total_depth: 150, public_id: 'CSB-ZK1' },
-      { hole_id: 'ZK2', total_depth: 200, public_id: 'CSB-ZK2' },
-    ]);
-    const found = await store.bulk.transaction((s) => s.findBoreholes('d', ['ZK1', 'nope']));
-    expect([...found.keys()]).toEqual(['ZK1']);
-    expect(found.get('ZK1')?.total_depth).toBe(150);
-  });
-
-  it('rolls back everything when the work throws half-way', async () => {
-    const store = await fresh();
-    await expect(
-      store.bulk.transaction(async (s) => {
-        await s.upsert('borehole', [hole('A', 10)]);
-        throw new Error('bad row on line 3');
-      }),
-    ).rejects.toThrow('line 3');
-    const n = await store.db
-      .selectFrom('borehole')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(n.n)).toBe(0);
-  });
-
-  it("replaces a hole's intervals", async () => {
-    const store = await fresh();
-    await store.bulk.transaction(async (s) => {
-      await s.upsert('borehole', [hole('ZK1', 100)]);
-      const id = (await s.findBoreholes('d', ['ZK1'])).get('ZK1')!.id;
-      await s.upsert('survey', [
-        { borehole_id: id, depth: 0, azimuth: 10, dip: 80 },
-        { borehole_id: id, depth: 50, azimuth: 12, dip: 78 },
-      ]);
-      await s.deleteForBoreholes('survey', [id]);
-      await s.upsert('survey', [{ borehole_id: id, depth: 0, azimuth: 11, dip: 81 }]);
+      expect(Number((await spatial.execute(store.db)).rows[0]!.n)).toBe(4);
+      // The rebuilt unique index holds, and the next run merges.
+      await expect(
+        bulk(store).transaction((s) => s.upsert('borehole', [hole('A', 120)])),
+      ).resolves.toBeUndefined();
+      await expect(
+        store.db
+          .insertInto('borehole')
+          .values({ ...hole('A', 1), public_id: 'CSB-new' } as never)
+          .execute(),
+      ).rejects.toThrow(/unique|UNIQUE/);
+      expect(await bulk(store).transaction((s) => s.loadMode('borehole'))).toBe('merge');
     });
-    const surveys = await store.db.selectFrom('survey').selectAll().execute();
-    expect(surveys).toHaveLength(1);
-    expect(surveys[0]).toMatchObject({ depth: 0, azimuth: 11, dip: 81 });
-  });
 
-  const indexNames = async (store: Awaited<ReturnType<typeof fresh>>) => {
-    const q =
-      engine === 'sqlite'
-        ? sql<{
-            name: string;
-          }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('borehole', 'borehole_commodity') AND sql IS NOT NULL`
-        : sql<{
-            name: string;
-          }>`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('borehole', 'borehole_commodity')`;
-    return (await q.execute(store.db)).rows.map((r) => r.name).sort();
-  };
-
-  it('appends into an empty table with its indexes built at commit, then merges', async () => {
-    const store = await fresh();
-    const indexes = await indexNames(store);
-    expect(indexes).toEqual(expect.arrayContaining(['borehole_dataset_hole', 'borehole_public_id']));
-    // Text COPY must carry tabs, newlines, backslashes and \N literally.
-    const awkward = 'tab\there\nnew line \\N back\\slash\r';
-    const modes = await store.bulk.transaction(async (s) => {
-      const mode = await s.loadMode('borehole');
-      expect(await s.loadMode('borehole')).toBe(mode);
-      const commodityMode = await s.loadMode('borehole_commodity');
-      const ids = await s.nextIds('borehole', 3);
-      expect(new Set(ids).size).toBe(3);
-      await s.append(
-        'borehole',
-        ['A', 'B', 'C'].map((h, i) => ({
-          ...hole(h, 100),
-          id: ids[i]!,
-          project: h === 'B' ? awkward : null,
-        })),
-      );
-      const more = await s.nextIds('borehole', 1);
-      expect(more[0]).toBeGreaterThan(Math.max(...ids));
-      await s.append('borehole', [{ ...hole('D', 100), id: more[0]! }]);
-      await s.append('borehole_commodity', [
-        { borehole_id: ids[0]!, commodity: 'Cu' },
-        { borehole_id: ids[0]!, commodity: 'Au' },
-      ]);
-      return [mode, commodityMode];
+    it('restores the dropped indexes when an append run rolls back', async () => {
+      const store = await fresh();
+      const indexes = await indexNames(store);
+      await expect(
+        bulk(store).transaction(async (s) => {
+          expect(await s.loadMode('borehole')).toBe('append');
+          const [id] = await s.nextIds('borehole', 1);
+          await s.append('borehole', [{ ...hole('A', 100), id: id! }]);
+          throw new Error('line 7: bad');
+        }),
+      ).rejects.toThrow('line 7');
+      expect(await indexNames(store)).toEqual(indexes);
+      expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
     });
-    expect(modes).toEqual(['append', 'append']);
-    expect(await indexNames(store)).toEqual(indexes);
-    const rows = await store.db.selectFrom('borehole').select(['hole_id', 'project']).orderBy('id').execute();
-    expect(rows.map((r) => r.hole_id)).toEqual(['A', 'B', 'C', 'D']);
-    expect(rows[1]!.project).toBe(awkward);
-    // The spatial index covers the appended holes.
-    const spatial =
-      engine === 'sqlite'
-        ? sql<{ n: number }>`SELECT count(*) AS n FROM borehole_rtree`
-        : sql<{
-            n: number;
-          }>`SELECT count(*) AS n FROM borehole WHERE geom && ST_MakeEnvelope(91, 29, 92, 30, 4326)`;
-    expect(Number((await spatial.execute(store.db)).rows[0]!.n)).toBe(4);
-    // The rebuilt unique index holds, and the next run merges.
-    await expect(
-      store.bulk.transaction((s) => s.upsert('borehole', [hole('A', 120)])),
-    ).resolves.toBeUndefined();
-    await expect(
-      store.db
-        .insertInto('borehole')
-        .values({ ...hole('A', 1), public_id: 'CSB-new' } as never)
-        .execute(),
-    ).rejects.toThrow(/unique|UNIQUE/);
-    expect(await store.bulk.transaction((s) => s.loadMode('borehole'))).toBe('merge');
-  });
 
-  it('restores the dropped indexes when an append run rolls back', async () => {
-    const store = await fresh();
-    const indexes = await indexNames(store);
-    await expect(
-      store.bulk.transaction(async (s) => {
-        expect(await s.loadMode('borehole')).toBe('append');
-        const [id] = await s.nextIds('borehole', 1);
-        await s.append('borehole', [{ ...hole('A', 100), id: id! }]);
-        throw new Error('line 7: bad');
-      }),
-    ).rejects.toThrow('line 7');
-    expect(await indexNames(store)).toEqual(indexes);
-    expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
-  });
+    it('fails the whole append run when the rebuilt unique index finds a duplicate', async () => {
+      const store = await fresh();
+      await expect(
+        bulk(store).transaction(async (s) => {
+          await s.loadMode('borehole');
+          const ids = await s.nextIds('borehole', 2);
+          await s.append('borehole', [
+            { ...hole('A', 100), id: ids[0]! },
+            { ...hole('A', 100), id: ids[1]!, public_id: 'CSB-other' },
+          ]);
+        }),
+      ).rejects.toThrow(/unique|UNIQUE|duplicate/i);
+      expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
+      expect(await indexNames(store)).toEqual(expect.arrayContaining(['borehole_dataset_hole']));
+    });
 
-  it('fails the whole append run when the rebuilt unique index finds a duplicate', async () => {
-    const store = await fresh();
-    await expect(
-      store.bulk.transaction(async (s) => {
-        await s.loadMode('borehole');
-        const ids = await s.nextIds('borehole', 2);
-        await s.append('borehole', [
-          { ...hole('A', 100), id: ids[0]! },
-          { ...hole('A', 100), id: ids[1]!, public_id: 'CSB-other' },
-        ]);
-      }),
-    ).rejects.toThrow(/unique|UNIQUE|duplicate/i);
-    expect(await store.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
-    expect(await indexNames(store)).toEqual(expect.arrayContaining(['borehole_dataset_hole']));
+    it("fails the whole run, with the store's message, when a write fails on the way", async () => {
+      const store = await fresh();
+      await bulk(store).transaction((s) => s.upsert('borehole', [hole('Z', 1)]));
+      let after = 'not reached';
+      await expect(
+        bulk(store).transaction(async (s) => {
+          await s.upsert('borehole', [hole('A', 1)]);
+          const [id] = await s.nextIds('borehole', 1);
+          // The id of an existing hole: the primary key refuses it.
+          await s.append('borehole', [{ ...hole('B', 1), id: id! - 1 }]);
+          after = [...(await s.findBoreholes('d', ['A'])).keys()].join();
+        }),
+      ).rejects.toThrow(/UNIQUE|duplicate/i);
+      // The append fails, or (on the writer thread, where appends are not waited for) the look-up after it.
+      expect(after).toBe('not reached');
+      const holes = await store.db.selectFrom('borehole').select('hole_id').execute();
+      expect(holes.map((h) => h.hole_id)).toEqual(['Z']);
+    });
   });
-});

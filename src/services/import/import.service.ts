@@ -13,6 +13,7 @@ import {
   IMPORT_KINDS,
   ImportError,
   ImportUsageError,
+  LARGE_FILE_BYTES,
   type DipConvention,
   type ImportOptions,
   type ImportProgress,
@@ -29,6 +30,8 @@ import { openTextSource } from './text-source.js';
 import { openXlsxSource } from './xlsx-source.js';
 
 const FEET = 0.3048;
+/** Rows checked between two turns of the event loop. */
+const YIELD_EVERY = 256;
 
 /** Checks the options alone (before the file is opened); a bad option is a usage error. */
 function settings(o: ImportOptions): Settings {
@@ -212,6 +215,9 @@ export async function importFile(
         for (const row of batch) {
           processRow(importer, row);
           if (problems.full) break;
+          // A chunk holds thousands of rows: answers from the store (a writer thread, PostgreSQL)
+          // are taken between every few hundred, so the store is never kept waiting for long.
+          if (rowsRead % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         if (importer.pending() >= s.batchSize) {
           await inflight;
@@ -246,7 +252,9 @@ export async function importFile(
   };
 
   try {
-    return await store.bulk.transaction(work);
+    return await store.bulk.transaction(work, {
+      large: options.large ?? source.totalBytes >= LARGE_FILE_BYTES,
+    });
   } catch (error) {
     if (error instanceof DryRunDone) return reportOf(options, s, ctx, map, source, rowsRead, started, dips);
     throw error;

@@ -31,7 +31,15 @@ export interface ImportOptions {
   maxProblems?: number;
   /** Rows per write. */
   batchSize?: number;
+  /**
+   * Write as a large run (see BulkRunOptions: on the embedded store, on a writer thread while this
+   * one reads on). By default for files of LARGE_FILE_BYTES and more.
+   */
+  large?: boolean;
 }
+
+/** From this size on a file is imported as a large run. */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ImportProblem = Required<Pick<ProblemField, 'file' | 'line' | 'field' | 'message'>>;
 

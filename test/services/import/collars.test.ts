@@ -128,6 +128,38 @@ eachEngine('import collars', ({ fresh }) => {
     expect(first.holes[0]!.public_id).toBe(publicId('borehole', 'default', 'ZK0001'));
   });
 
+  it('stores the same as a large run (on SQLite: the writer thread), appending and merging, and rolls a bad file back', async () => {
+    const holes = async (store: Awaited<ReturnType<typeof fresh>>) => ({
+      holes: (await store.db.selectFrom('borehole').selectAll().orderBy('id').execute()).map(
+        ({ updated_at: _u, created_at: _c, ...h }) => h,
+      ),
+      commodities: await store.db
+        .selectFrom('borehole_commodity')
+        .selectAll()
+        .orderBy('borehole_id')
+        .orderBy('commodity')
+        .execute(),
+    });
+    const stores = [await fresh(), await fresh()];
+    const file = fixture('collars-zh-utf8-bom.csv');
+    for (const [i, store] of stores.entries()) {
+      await addCustodian(store, 'XZ');
+      // Twice: the first run appends into the empty table, the second merges.
+      for (let run = 0; run < 2; run++)
+        await importFile(store, { kind: 'collars', path: file, large: i === 1 });
+    }
+    const [ordinary, large] = [await holes(stores[0]!), await holes(stores[1]!)];
+    expect(large).toEqual(ordinary);
+    expect(large.holes).toHaveLength(3);
+    const bad = join(tempDir(), 'bad.csv');
+    writeFileSync(bad, readFileSync(file, 'utf8').replace(/\r?\n$/, '') + '\nZK0009,91.1,29.6,4000,-5\n');
+    const error = await importFile(stores[1]!, { kind: 'collars', path: bad, large: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect(await holes(stores[1]!)).toEqual(large);
+  });
+
   it('keeps CGCS2000 Gauss–Krüger coordinates as source values and maps them to lon/lat', async () => {
     const store = await fresh();
     const report = await importFile(store, {

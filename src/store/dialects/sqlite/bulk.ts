@@ -12,6 +12,7 @@ import {
   type BulkTable,
   type BulkWriter,
 } from '../../bulk.js';
+import { WriterThread } from './writer-thread.js';
 
 /** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
 const ROWS_PER_STATEMENT = 25;
@@ -37,11 +38,41 @@ function upsertSql(table: BulkTable, rows: number): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
+/** Rows as one flat list of values, `columns` at a time: what a statement binds (or a thread receives). */
+function flatRows(columns: readonly string[], rows: ReadonlyArray<object>): unknown[] {
+  const values = new Array<unknown>(rows.length * columns.length);
+  let k = 0;
+  for (const row of rows as ReadonlyArray<Record<string, unknown>>)
+    for (const c of columns) values[k++] = row[c] ?? null;
+  return values;
+}
+
 /**
- * Prepared statements inside one BEGIN IMMEDIATE … COMMIT. The work runs while holding Kysely's
- * single connection, so nothing else in this process writes in between.
+ * The bulk work on one connection, synchronous, with rows as flat value lists: the same code
+ * serves an in-process run and a run on the writer thread.
  */
-export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): BulkWriter {
+export interface SqliteBulkCore {
+  begin(): void;
+  commit(): void;
+  rollback(): void;
+  loadMode(table: LoadTable): LoadMode;
+  nextIds(table: 'borehole' | 'catalog_record', count: number): number[];
+  append(table: LoadTable, values: readonly unknown[]): void;
+  upsert(table: BulkTable, values: readonly unknown[]): void;
+  deleteForBoreholes(table: 'survey' | 'lithology' | 'borehole_commodity', ids: readonly number[]): void;
+  findBoreholes(dataset: string, holeIds: readonly string[]): Map<string, BoreholeRef>;
+  findCodes(table: 'custodian' | 'organisation', codes: readonly string[]): Map<string, number>;
+}
+
+/** The core's operations as they are called from the session: directly or through the thread. */
+export type CoreCalls = {
+  [K in keyof SqliteBulkCore]: (
+    ...args: Parameters<SqliteBulkCore[K]>
+  ) => ReturnType<SqliteBulkCore[K]> | Promise<ReturnType<SqliteBulkCore[K]>>;
+};
+
+/** Prepared statements inside one BEGIN IMMEDIATE … COMMIT on `raw`. */
+export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (key: string, make: () => string) => {
     let s = statements.get(key);
@@ -49,8 +80,9 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
     return s;
   };
   // The R*Tree insert trigger costs about a third of each borehole insert. During a bulk run it is
-  // dropped and new holes (ids above the old maximum: rowids only grow) are indexed in one statement
-  // before COMMIT, with the trigger restored from its own stored SQL. A rollback restores it too.
+  // dropped and new holes (ids above the last indexed: rowids only grow) are indexed a batch at a
+  // time after each append (on a writer thread, while the caller reads on) and once more before
+  // COMMIT, with the trigger restored from its own stored SQL. A rollback restores it too.
   let deferred: { afterId: number; triggerSql: string } | undefined;
   const deferRtree = () => {
     if (deferred) return;
@@ -62,13 +94,20 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
     raw.exec('DROP TRIGGER borehole_rtree_insert');
     deferred = { afterId: m, triggerSql: trigger.sql };
   };
+  const indexNewHoles = () => {
+    if (!deferred) return;
+    prepared(
+      'rtree:new',
+      () =>
+        'INSERT INTO borehole_rtree SELECT id, lon, lon, lat, lat FROM borehole WHERE id > ? AND lon IS NOT NULL AND lat IS NOT NULL',
+    ).run(deferred.afterId);
+    deferred.afterId = (
+      prepared('rtree:max', () => 'SELECT coalesce(max(id), 0) AS m FROM borehole').get() as { m: number }
+    ).m;
+  };
   const restoreRtree = () => {
     if (!deferred) return;
-    raw
-      .prepare(
-        'INSERT INTO borehole_rtree SELECT id, lon, lon, lat, lat FROM borehole WHERE id > ? AND lon IS NOT NULL AND lat IS NOT NULL',
-      )
-      .run(deferred.afterId);
+    indexNewHoles();
     raw.exec(deferred.triggerSql);
     deferred = undefined;
   };
@@ -94,25 +133,15 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
   const writeRows = (
     key: string,
     make: (rows: number) => string,
-    columns: readonly string[],
-    rows: ReadonlyArray<object>,
+    width: number,
+    values: readonly unknown[],
   ) => {
     const many = prepared(`${key}:${ROWS_PER_STATEMENT}`, () => make(ROWS_PER_STATEMENT));
-    const params: unknown[] = [];
+    const step = ROWS_PER_STATEMENT * width;
     let start = 0;
-    for (; start + ROWS_PER_STATEMENT <= rows.length; start += ROWS_PER_STATEMENT) {
-      params.length = 0;
-      for (let i = start; i < start + ROWS_PER_STATEMENT; i++) {
-        const row = rows[i] as Record<string, unknown>;
-        for (const c of columns) params.push(row[c] ?? null);
-      }
-      many.run(params);
-    }
+    for (; start + step <= values.length; start += step) many.run(values.slice(start, start + step));
     const one = prepared(`${key}:1`, () => make(1));
-    for (; start < rows.length; start++) {
-      const row = rows[start] as Record<string, unknown>;
-      one.run(columns.map((c) => row[c] ?? null));
-    }
+    for (; start < values.length; start += width) one.run(values.slice(start, start + width));
   };
   // Append mode: the CREATE INDEX statements of the indexes dropped for the run, rebuilt before
   // COMMIT; a rollback brings them back by itself (SQLite's DDL is transactional).
@@ -123,12 +152,31 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
     for (const statement of deferredIndexes) raw.exec(statement);
     deferredIndexes = [];
   };
-  const session: BulkSession = {
-    upsert: async (table, rows) => {
-      if (table === 'borehole' && rows.length > 0) deferRtree();
-      writeRows(`upsert:${table}`, (n) => upsertSql(table, n), Object.keys(BULK_TABLES[table].columns), rows);
+  return {
+    begin: () => {
+      modes.clear();
+      reserved.clear();
+      raw.exec('BEGIN IMMEDIATE');
+      deferEpoch();
     },
-    loadMode: async (table) => {
+    commit: () => {
+      restoreEpoch();
+      restoreRtree();
+      buildDeferredIndexes();
+      raw.exec('COMMIT');
+    },
+    rollback: () => {
+      deferred = undefined;
+      deferredIndexes = [];
+      epochTriggers = [];
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+    },
+    upsert: (table, values) => {
+      if (table === 'borehole' && values.length > 0) deferRtree();
+      const width = Object.keys(BULK_TABLES[table].columns).length;
+      writeRows(`upsert:${table}`, (n) => upsertSql(table, n), width, values);
+    },
+    loadMode: (table) => {
       let mode = modes.get(table);
       if (mode) return mode;
       mode = raw.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() ? 'merge' : 'append';
@@ -147,7 +195,7 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
       modes.set(table, mode);
       return mode;
     },
-    nextIds: async (table, count) => {
+    nextIds: (table, count) => {
       // Rowids only grow (no AUTOINCREMENT gaps to honour); ids handed out earlier in the run count too.
       const { next } = raw.prepare(`SELECT coalesce(max(id), 0) + 1 AS next FROM ${table}`).get() as {
         next: number;
@@ -156,15 +204,16 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
       reserved.set(table, first + count);
       return Array.from({ length: count }, (_, i) => first + i);
     },
-    append: async (table, rows) => {
-      if (table === 'borehole' && rows.length > 0) deferRtree();
-      writeRows(`append:${table}`, (n) => appendSql(table, n), appendColumns(table), rows);
+    append: (table, values) => {
+      if (table === 'borehole' && values.length > 0) deferRtree();
+      writeRows(`append:${table}`, (n) => appendSql(table, n), appendColumns(table).length, values);
+      if (table === 'borehole') indexNewHoles();
     },
-    deleteForBoreholes: async (table, ids) => {
+    deleteForBoreholes: (table, ids) => {
       const statement = prepared(`delete:${table}`, () => `DELETE FROM ${table} WHERE borehole_id = ?`);
       for (const id of ids) statement.run(id);
     },
-    findBoreholes: async (dataset, holeIds) => {
+    findBoreholes: (dataset, holeIds) => {
       const statement = prepared(
         'find:borehole',
         () => 'SELECT id, total_depth FROM borehole WHERE dataset = ? AND hole_id = ?',
@@ -176,7 +225,7 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
       }
       return found;
     },
-    findCodes: async (table, codes) => {
+    findCodes: (table, codes) => {
       codes = [...new Set(codes)];
       const statement = prepared(`find:${table}`, () => `SELECT id FROM ${table} WHERE code = ?`);
       const found = new Map<string, number>();
@@ -187,26 +236,74 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database): Bu
       return found;
     },
   };
+}
+
+/**
+ * The session over a core: rows flattened here, in the caller's thread. A table's load mode and,
+ * between upserts into it, its next id are known here after the first answer, so that a steady run
+ * of appends never waits for the writer thread to answer.
+ */
+function sessionOver(core: CoreCalls): BulkSession {
+  const modes = new Map<LoadTable, LoadMode>();
+  const nextId = new Map<string, number>();
   return {
-    transaction: (work) =>
+    loadMode: async (table) => {
+      let mode = modes.get(table);
+      if (mode === undefined) modes.set(table, (mode = await core.loadMode(table)));
+      return mode;
+    },
+    nextIds: async (table, count) => {
+      if (count === 0) return [];
+      let first = nextId.get(table);
+      if (first === undefined) first = (await core.nextIds(table, count))[0]!;
+      nextId.set(table, first + count);
+      return Array.from({ length: count }, (_, i) => first + i);
+    },
+    append: async (table, rows) => core.append(table, flatRows(appendColumns(table), rows)),
+    upsert: async (table, rows) => {
+      // An upsert may add rows with ids of SQLite's choosing: the next id is asked for again.
+      nextId.delete(table);
+      return core.upsert(table, flatRows(Object.keys(BULK_TABLES[table].columns), rows));
+    },
+    deleteForBoreholes: async (table, ids) => core.deleteForBoreholes(table, ids),
+    findBoreholes: async (dataset, holeIds) => core.findBoreholes(dataset, holeIds),
+    findCodes: async (table, codes) => core.findCodes(table, codes),
+  };
+}
+
+/** Runs `work` inside the core's transaction: committed when it resolves, rolled back when it throws. */
+async function inTransaction<R>(core: CoreCalls, work: (session: BulkSession) => Promise<R>): Promise<R> {
+  await core.begin();
+  try {
+    const result = await work(sessionOver(core));
+    await core.commit();
+    return result;
+  } catch (error) {
+    try {
+      await core.rollback();
+    } catch {
+      // A rollback that fails too (the thread is gone, which ends its transaction) must not hide why the run failed.
+    }
+    throw error;
+  }
+}
+
+/**
+ * Bulk runs on the store's connection, or, for a large run on a file, on a writer thread with a
+ * connection of its own. Either way the store's single Kysely connection is held for the run, so
+ * nothing else in this process writes (or waits on SQLite's lock) in between.
+ */
+export function sqliteBulkWriter(db: Kysely<Database>, raw: SQLite.Database, file: string): BulkWriter {
+  const local = sqliteBulkCore(raw);
+  return {
+    transaction: (work, options) =>
       db.connection().execute(async () => {
-        modes.clear();
-        reserved.clear();
-        raw.exec('BEGIN IMMEDIATE');
+        if (!options?.large || file === ':memory:') return inTransaction(local, work);
+        const thread = await WriterThread.start(file);
         try {
-          deferEpoch();
-          const result = await work(session);
-          restoreEpoch();
-          restoreRtree();
-          buildDeferredIndexes();
-          raw.exec('COMMIT');
-          return result;
-        } catch (error) {
-          deferred = undefined;
-          deferredIndexes = [];
-          epochTriggers = [];
-          if (raw.inTransaction) raw.exec('ROLLBACK');
-          throw error;
+          return await inTransaction(thread.calls, work);
+        } finally {
+          await thread.stop();
         }
       }),
   };

@@ -12,7 +12,6 @@ export interface SqliteHandle {
   raw: SQLite.Database;
 }
 
-/** Opens (creating if needed) the embedded store file with the settings a server wants. */
 /**
  * Map-area tests on the published position, as SQL functions: SQLite has no geometry, so the same
  * TypeScript rules (src/domain) answer for it. Deterministic, so SQLite may cache within a query.
@@ -51,7 +50,8 @@ function registerAreaFunctions(raw: SQLite.Database): void {
   );
 }
 
-export function openSqlite(file: string): SqliteHandle {
+/** Opens (creating if needed) the embedded store file: one connection with the settings every one wants. */
+export function openSqliteConnection(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
@@ -63,6 +63,12 @@ export function openSqlite(file: string): SqliteHandle {
   // Helper threads for large sorts: CREATE INDEX after a bulk load, big ORDER BYs.
   raw.pragma(`threads = ${Math.min(4, availableParallelism())}`);
   registerAreaFunctions(raw);
+  return raw;
+}
+
+/** The store's connection, with Kysely over it. */
+export function openSqlite(file: string): SqliteHandle {
+  const raw = openSqliteConnection(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, raw };
 }
