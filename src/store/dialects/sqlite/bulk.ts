@@ -38,12 +38,15 @@ function upsertSql(table: BulkTable, rows: number): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
-/** Rows as one flat list of values, `columns` at a time: what a statement binds (or a thread receives). */
+/**
+ * Rows as one flat list of values, `columns` at a time: what a statement binds (or a thread
+ * receives). Built by push, so the array stays packed: structured clone copies a holey array
+ * element by element, three times slower.
+ */
 function flatRows(columns: readonly string[], rows: ReadonlyArray<object>): unknown[] {
-  const values = new Array<unknown>(rows.length * columns.length);
-  let k = 0;
+  const values: unknown[] = [];
   for (const row of rows as ReadonlyArray<Record<string, unknown>>)
-    for (const c of columns) values[k++] = row[c] ?? null;
+    for (const c of columns) values.push(row[c] ?? null);
   return values;
 }
 
