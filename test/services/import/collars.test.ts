@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { importFile } from '../../../src/services/import/import.service.js';
 import { ImportError, ImportUsageError } from '../../../src/services/import/import.types.js';
 import { publicId } from '../../../src/domain/public-id.js';
+import type { Store } from '../../../src/store/store.js';
 import { eachEngine } from '../../support/engines.js';
 import { addCustodian, count, fixture, tempDir } from './import-helpers.js';
 
@@ -20,6 +21,19 @@ const ENCODED = [
   'collars-zh.tsv',
   'collars-zh-semicolon.csv',
 ];
+
+/** Every borehole and commodity row, in a stable order. */
+async function storedHoles(store: Store) {
+  return {
+    holes: await store.db.selectFrom('borehole').selectAll().orderBy('id').execute(),
+    commodities: await store.db
+      .selectFrom('borehole_commodity')
+      .selectAll()
+      .orderBy('borehole_id')
+      .orderBy('commodity')
+      .execute(),
+  };
+}
 
 eachEngine('import collars', ({ fresh }) => {
   it('reads Chinese headers in UTF-8+BOM (CRLF), GB18030, tab- and semicolon-separated files alike', async () => {
@@ -109,15 +123,7 @@ eachEngine('import collars', ({ fresh }) => {
   it('is idempotent: the same file twice leaves the same rows, ids and commodity rows', async () => {
     const store = await fresh();
     await addCustodian(store, 'XZ');
-    const snapshot = async () => ({
-      holes: await store.db.selectFrom('borehole').selectAll().orderBy('id').execute(),
-      commodities: await store.db
-        .selectFrom('borehole_commodity')
-        .selectAll()
-        .orderBy('borehole_id')
-        .orderBy('commodity')
-        .execute(),
-    });
+    const snapshot = () => storedHoles(store);
     await importFile(store, { kind: 'collars', path: fixture('collars-zh-utf8-bom.csv') });
     const first = await snapshot();
     const again = await importFile(store, { kind: 'collars', path: fixture('collars-zh-utf8-bom.csv') });
@@ -129,17 +135,10 @@ eachEngine('import collars', ({ fresh }) => {
   });
 
   it('stores the same as a large run (on SQLite: the writer thread), appending and merging, and rolls a bad file back', async () => {
-    const holes = async (store: Awaited<ReturnType<typeof fresh>>) => ({
-      holes: (await store.db.selectFrom('borehole').selectAll().orderBy('id').execute()).map(
-        ({ updated_at: _u, created_at: _c, ...h }) => h,
-      ),
-      commodities: await store.db
-        .selectFrom('borehole_commodity')
-        .selectAll()
-        .orderBy('borehole_id')
-        .orderBy('commodity')
-        .execute(),
-    });
+    const holes = async (store: Store) => {
+      const stored = await storedHoles(store);
+      return { ...stored, holes: stored.holes.map(({ updated_at: _u, created_at: _c, ...h }) => h) };
+    };
     const stores = [await fresh(), await fresh()];
     const file = fixture('collars-zh-utf8-bom.csv');
     for (const [i, store] of stores.entries()) {
