@@ -11,9 +11,11 @@ export type CoreOp = keyof SqliteBulkCore;
 
 /** Writes posted and not yet done before the caller waits: a few batches of rows. */
 const WRITES_AHEAD = 4;
+/** The core's operations, and closing the thread's connection. */
+export type ThreadOp = CoreOp | 'close';
 export interface CoreCall {
   id: number;
-  op: CoreOp;
+  op: ThreadOp;
   args: unknown[];
 }
 export type CoreAnswer =
@@ -105,10 +107,10 @@ export class WriterThread {
     return thread;
   }
 
-  private call(op: CoreOp, args: unknown[]): Promise<unknown> {
+  private call(op: ThreadOp, args: unknown[]): Promise<unknown> {
     if (this.dead) return Promise.reject(this.dead);
     // After a failed write only the way out is open: the rollback, then closing.
-    if (this.failed && op !== 'rollback' && op !== ('close' as CoreOp)) return Promise.reject(this.failed);
+    if (this.failed && op !== 'rollback' && op !== 'close') return Promise.reject(this.failed);
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -147,7 +149,7 @@ export class WriterThread {
 
   /** Closes the worker's connection and ends the thread. */
   async stop(): Promise<void> {
-    if (!this.dead) await this.call('close' as CoreOp, []).catch(() => undefined);
+    if (!this.dead) await this.call('close', []).catch(() => undefined);
     await this.worker.terminate();
   }
 }

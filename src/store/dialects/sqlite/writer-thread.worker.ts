@@ -14,7 +14,7 @@ port.postMessage({ id: 0, value: 'open' } satisfies CoreAnswer);
 let broken: Extract<CoreAnswer, { error: unknown }>['error'] | undefined;
 
 port.on('message', ({ id, op, args }: CoreCall) => {
-  if ((op as string) === 'close') {
+  if (op === 'close') {
     raw.close();
     port.postMessage({ id, value: null } satisfies CoreAnswer);
     port.close();
