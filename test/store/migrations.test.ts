@@ -5,6 +5,8 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { sqliteMigrations } from '../../src/store/dialects/sqlite/migrations.js';
 import { postgresMigrations } from '../../src/store/dialects/postgres/migrations.js';
 import { seedBoreholes } from '../support/factories.js';
+import { queryGroups } from '../../src/domain/search/analyzer.js';
+import { updateSearchIndex } from '../../src/services/search/search-indexer.service.js';
 
 eachEngine('migrations', ({ engine, empty }) => {
   it('applies every migration on an empty store and is a no-op the second time', async () => {
@@ -95,5 +97,25 @@ eachEngine('migrations', ({ engine, empty }) => {
       const fk = await sql`PRAGMA foreign_keys`.execute(store.db);
       expect(fk.rows[0]).toEqual({ foreign_keys: 1 });
     }
+  });
+
+  it('empties an index made by the earlier analyzer, and the next index run makes it again', async () => {
+    const store = await empty();
+    const list = engine === 'sqlite' ? sqliteMigrations : postgresMigrations;
+    const last = list.findIndex((m) => m.name === '2026-11-30-search-bigrams');
+    await migrateToLatest(store.db as never, list.slice(0, last));
+    await seedBoreholes(store, 3);
+    await updateSearchIndex(store);
+    const epoch = async () =>
+      Number((await store.db.selectFrom('search_epoch').select('n').executeTakeFirstOrThrow()).n);
+    const before = await epoch();
+    expect(await store.migrate()).toEqual(list.slice(last).map((m) => m.name));
+    const found = () => store.search.matchingIds('borehole', queryGroups('甲玛'));
+    expect((await found()).length).toBe(0);
+    expect(await store.db.selectFrom('search_index_state').selectAll().execute()).toEqual([]);
+    expect(await epoch()).toBeGreaterThan(before);
+    const [boreholes] = await updateSearchIndex(store);
+    expect(boreholes!.docs).toBe(3);
+    expect((await found()).length).toBe(3);
   });
 });

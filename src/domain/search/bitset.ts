@@ -44,6 +44,22 @@ export class Bitset {
     return new Bitset(this.size, out);
   }
 
+  /** `this` AND `other`, in place: for a set the caller made and no one else holds. */
+  andWith(other: Bitset): this {
+    const words = this.words;
+    const theirs = other.words;
+    for (let w = 0; w < words.length; w++) words[w]! &= theirs[w]!;
+    return this;
+  }
+
+  /** `this` OR `other`, in place: for a set the caller made and no one else holds. */
+  orWith(other: Bitset): this {
+    const words = this.words;
+    const theirs = other.words;
+    for (let w = 0; w < words.length; w++) words[w]! |= theirs[w]!;
+    return this;
+  }
+
   not(): Bitset {
     const out = new Uint32Array(this.words.length);
     for (let w = 0; w < out.length; w++) out[w] = ~this.words[w]!;

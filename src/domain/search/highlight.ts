@@ -1,7 +1,7 @@
 // Where a search matched in a shown text (a borehole's name, a record's title), as character
 // ranges for the page to mark. Computed on the page's few items only, from the same match groups
 // the engines used, so what is marked is what matched.
-import { analyzeTerm, type QueryGroup } from './analyzer.js';
+import { analyzeTerm, phraseText, type QueryGroup } from './analyzer.js';
 import type { QueryNode } from './query-ast.js';
 
 export type Range = readonly [start: number, end: number];
@@ -18,8 +18,8 @@ export function highlightRanges(text: string, groups: readonly QueryGroup[]): Ra
   for (const group of groups) {
     for (const phrase of group) {
       const ideographic = phrase.tokens.every((t) => IDEOGRAPH.test(t));
-      // Ideograph tokens spell the text directly; an ASCII phrase is marked word by word.
-      const needles = ideographic ? [phrase.tokens.join('')] : phrase.tokens;
+      // Ideograph tokens spell the text (bigrams overlapping); an ASCII phrase is marked word by word.
+      const needles = ideographic ? [phraseText(phrase.tokens)] : phrase.tokens;
       for (const needle of needles) {
         if (needle.length === 0) continue;
         for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + needle.length)) {

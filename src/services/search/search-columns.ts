@@ -77,10 +77,19 @@ const FREQUENT_PHRASE_MATCHES = 1_000;
 const NARROWING_SHARE = 0.05;
 /** Columns with at most this many codes have every code's bitset made with the snapshot. */
 const EAGER_CODES = 64;
+/** Unions of held phrases kept per snapshot (a few hundred KiB each at most, most are one phrase). */
+const HELD_GROUP_ENTRIES = 128;
 /** Frequent word groups learned per snapshot, at most (about 32 MiB at national scale). */
 const LEARNED_GROUPS = 128;
 /** Below this many boreholes a stale snapshot is rebuilt before answering instead of in the background. */
 const BUILD_INLINE_BELOW = 50_000;
+
+/** A word group's held phrases OR-ed, how many records that is, and the phrases not held. */
+interface HeldGroup {
+  set: Bitset;
+  count: number;
+  rest: readonly MatchPhrase[];
+}
 
 interface Custodian {
   code: string;
@@ -156,6 +165,8 @@ export class SearchColumns {
   private modeSets: Bitset[] = [];
   /** Word matches by entity and text, for this epoch only, least recently used first. */
   private readonly textCache = new Map<string, Bitset>();
+  /** Unions of held phrases by entity and group (null: none held), see heldGroup. */
+  private readonly heldGroups = new Map<string, HeldGroup | null>();
   /** Matches of the reference vocabulary's phrases by entity and phrase (see vocabularyPhrases). */
   private readonly phraseSets = new Map<string, Bitset>();
   /** The vocabulary phrases that match too few records for a bitset: their positions, ascending. */
@@ -375,32 +386,74 @@ export class SearchColumns {
       return cached;
     }
     const groups = usable(queryGroups(text) as TextMatch);
-    let found = Bitset.full(entity === 'borehole' ? this.holes : this.records);
+    const size = entity === 'borehole' ? this.holes : this.records;
+    // The intersection so far (undefined: everything); `owned` once it is a set made here, which
+    // the next groups may then AND into in place instead of allocating a set per group.
+    let found: Bitset | undefined;
+    let owned = false;
+    const and = (set: Bitset) => {
+      if (!found) found = set;
+      else if (owned) found.andWith(set);
+      else [found, owned] = [found.and(set), true];
+    };
     const unheld: Array<(typeof groups)[number]> = [];
     /** Held groups that match few records: an engine may narrow its own work with them. */
     const narrowing: Array<(typeof groups)[number]> = [];
     for (const group of groups) {
-      const held = group.map((p) => this.heldPhrase(entity, p));
-      if (held.every((x) => x === undefined)) {
+      const held = this.heldGroup(entity, group);
+      if (!held) {
         unheld.push(group);
         continue;
       }
       // Held phrases from memory; the group's other phrases (rarer forms) from the engine.
-      let set = held.reduce<Bitset>((a, b) => (b ? a.or(b) : a), new Bitset(found.size));
-      const rest = group.filter((_, p) => held[p] === undefined);
-      if (rest.length) set = set.or(await this.fromEngine(store, entity, [rest]));
-      if (set.count() <= found.size * NARROWING_SHARE) narrowing.push(group);
-      found = found.and(set);
+      if (held.rest.length) {
+        const set = held.set.or(await this.fromEngine(store, entity, [held.rest]));
+        if (set.count() <= size * NARROWING_SHARE) narrowing.push(group);
+        and(set);
+      } else {
+        if (held.count <= size * NARROWING_SHARE) narrowing.push(group);
+        and(held.set);
+      }
     }
     // When the held words leave nothing, the engine need not be asked (花岗岩 钒 矿: 114 ms of 矿).
-    if (groups.length === 0 || (unheld.length > 0 && found.count() > 0))
-      found = found.and(await this.fromEngine(store, entity, unheld, narrowing));
-    this.remember(key, found);
-    return found;
+    if (groups.length === 0 || (unheld.length > 0 && (!found || found.count() > 0)))
+      and(await this.fromEngine(store, entity, unheld, narrowing));
+    const answer = found ?? Bitset.full(size);
+    this.remember(key, answer);
+    return answer;
+  }
+
+  /**
+   * The union of a group's held phrases and its size (undefined: none is held), kept for the
+   * snapshot: searches share their groups (湖北, 铁矿, 铜 = copper = Cu), and OR-ing the same four
+   * bitsets of two million bits again for every search cost more than the engine's answer.
+   */
+  private heldGroup(entity: SearchEntity, group: readonly MatchPhrase[]): HeldGroup | undefined {
+    const key = `${entity}\u0002${JSON.stringify(group)}`;
+    const cached = this.heldGroups.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const held: Bitset[] = [];
+    const rest: MatchPhrase[] = [];
+    for (const phrase of group) {
+      const set = this.heldPhrase(entity, phrase);
+      if (set) held.push(set);
+      else rest.push(phrase);
+    }
+    let union: HeldGroup | null = null;
+    if (held.length > 0) {
+      const set =
+        held.length === 1 ? held[0]! : held.slice(2).reduce((a, b) => a.orWith(b), held[0]!.or(held[1]!));
+      union = { set, count: set.count(), rest };
+    }
+    if (this.heldGroups.size >= HELD_GROUP_ENTRIES)
+      this.heldGroups.delete(this.heldGroups.keys().next().value!);
+    this.heldGroups.set(key, union);
+    return union ?? undefined;
   }
 
   forgetWords(): void {
     this.textCache.clear();
+    this.heldGroups.clear();
   }
 
   /** The engine's matches of these word groups; a frequent answer is held for the snapshot. */
@@ -438,10 +491,8 @@ export class SearchColumns {
     const key = `\u0001${JSON.stringify(group)}`;
     let set = this.textCache.get(key);
     if (!set) {
-      const held = group.map((p) => this.heldPhrase('borehole', p));
-      set = held.every((x) => x !== undefined)
-        ? held.reduce((a, b) => a.or(b), new Bitset(this.holes))
-        : await this.fromEngine(store, 'borehole', [group]);
+      const held = this.heldGroup('borehole', group);
+      set = held && held.rest.length === 0 ? held.set : await this.fromEngine(store, 'borehole', [group]);
       this.remember(key, set);
     }
     return set;

@@ -6,6 +6,7 @@ import {
   TOKEN_PATTERN,
   analyzeTerm,
   indexText,
+  phraseText,
   indexTokens,
   prepareAnalyzer,
   queryGroups,
@@ -61,24 +62,37 @@ describe('Chinese names, whatever jieba does with them', () => {
 
   it('finds a name that jieba merged with its neighbour in the record (县甲玛)', () => {
     const record = '西藏自治区墨竹工卡县甲玛铜多金属矿区';
-    expect(indexTokens(record)).not.toContain('甲玛');
+    // jieba's word is 县甲玛; 甲玛 is there only as a bigram of the characters
+    expect(indexTokens(record)).toContain('县甲玛');
     expect(matches('甲玛', record)).toBe(true);
     expect(matches('甲玛铜矿', record)).toBe(true);
   });
 
-  it('indexes the characters of a run consecutively, then its words', () => {
+  it('indexes the characters of a run consecutively, then its bigrams, then its longer words', () => {
     expect(indexTokens('西藏甲玛 ZK1 花岗岩').join(' ')).toBe(
-      '西 藏 甲 玛 西藏 甲玛 zk 1 zk1 花 岗 岩 花岗岩',
+      '西 藏 甲 玛 西藏 藏甲 甲玛 zk 1 zk1 花 岗 岩 花岗 岗岩 花岗岩',
     );
     // a phrase never runs from one run of characters into the next
     expect(matches('玛花', '西藏甲玛 ZK1 花岗岩')).toBe(false);
   });
 
-  it('gives a Chinese query word its own token, its characters and its synonyms', () => {
+  it('gives a Chinese query word its own token, its bigrams and its synonyms', () => {
     expect(show('斑岩铜矿')).toEqual([
-      ['斑岩', '斑 岩', 'porphyri'],
+      ['斑岩', 'porphyri'],
       ['铜矿', '铜', 'copper', 'cu'],
     ]);
+    expect(show('火山岩 香格里拉')).toEqual([
+      ['火山岩', '火山 山岩'],
+      ['香格里拉', '香格 格里 里拉'],
+    ]);
+    // a chain of bigrams that spells a word containing a shorter alternative adds nothing
+    expect(show('铜矿石').flat()).not.toContain('铜矿 矿石');
+  });
+
+  it('finds a phrase of three characters or more only where they stand together', () => {
+    expect(matches('香格里拉', '云南香格里拉普朗铜矿')).toBe(true);
+    expect(matches('香格里拉', '香格 格里 里拉')).toBe(false);
+    expect(matches('格里拉', '云南香格里拉普朗铜矿')).toBe(true);
   });
 });
 
@@ -184,7 +198,10 @@ describe('synonyms, both ways, expanded at query time only', () => {
   });
 
   it('analyses a term to the phrase that finds it', () => {
-    expect(analyzeTerm('甲玛')).toEqual(['甲', '玛']);
+    expect(analyzeTerm('甲玛')).toEqual(['甲玛']);
+    expect(analyzeTerm('香格里拉')).toEqual(['香格', '格里', '里拉']);
+    expect(analyzeTerm('铜')).toEqual(['铜']);
+    expect(phraseText(analyzeTerm('香格里拉'))).toBe('香格里拉');
     expect(analyzeTerm('Thin sections')).toEqual(['thin', 'section']);
     expect(analyzeTerm('ZK-1616')).toEqual(['zk', '1616']);
   });

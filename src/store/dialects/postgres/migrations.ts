@@ -186,4 +186,12 @@ export const postgresMigrations: MigrationList = [
     up: script(agreementsAndReturnsSchema(COLUMNS)),
   },
   { name: '2026-11-29-search-epoch', up: script(postgresSearchEpoch()) },
+  // The analyzer now indexes bigrams of ideographs (src/domain/search/analyzer.ts): every record is
+  // indexed again by the next index run (startup runs one). TRUNCATE fires no row triggers: the
+  // epoch is moved here.
+  {
+    name: '2026-11-30-search-bigrams',
+    up: script(`TRUNCATE borehole_search, catalog_record_search; DELETE FROM search_index_state;
+      UPDATE search_epoch SET n = n + 1;`),
+  },
 ];

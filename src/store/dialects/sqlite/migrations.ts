@@ -276,4 +276,17 @@ export const sqliteMigrations: MigrationList = [
     up: (db) => runScript(db, agreementsAndReturnsSchema(COLUMNS)),
   },
   { name: '2026-11-29-search-epoch', up: (db) => runScript(db, sqliteSearchEpoch()) },
+  // The analyzer now indexes bigrams of ideographs (src/domain/search/analyzer.ts): every record is
+  // indexed again by the next index run (startup runs one).
+  {
+    name: '2026-11-30-search-bigrams',
+    up: (db) =>
+      runScript(
+        db,
+        `DELETE FROM borehole_fts;
+         DELETE FROM catalog_record_fts;
+         DELETE FROM search_index_state;
+         UPDATE search_epoch SET n = n + 1;`,
+      ),
+  },
 ];
