@@ -114,10 +114,20 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
       [true, figures.facets],
     ] as const) {
       await server.forgetWords();
+      const slowest = new Map<string, Array<[number, string]>>();
       for (const q of QUERIES) {
         const list = into.get(q.class) ?? [];
-        list.push(await timed(urlOf(base, q, facets)));
+        const ms = await timed(urlOf(base, q, facets));
+        list.push(ms);
         into.set(q.class, list);
+        slowest.set(q.class, [...(slowest.get(q.class) ?? []), [ms, describe(q)]]);
+      }
+      // Where a class's p95 comes from: its three slowest queries (stderr, not the table).
+      for (const [cls, list] of slowest) {
+        const top = list.sort((a, b) => b[0] - a[0]).slice(0, 3);
+        process.stderr.write(
+          `  ${engine} ${facets ? 'facets' : 'page'} ${cls}: slowest ${top.map(([ms, q]) => `${ms.toFixed(1)} ms ${q}`).join(' | ')}\n`,
+        );
       }
     }
     for (let i = 0; i < 20; i++) figures.clusters.push(await timed(`${base}${CHINA_CLUSTERS}`));
@@ -125,6 +135,16 @@ async function measure(engine: string, target: StoreTarget, collars: string, cat
   } finally {
     await server.stop();
   }
+}
+
+function describe(q: BenchQuery): string {
+  const parts = [
+    q.q && JSON.stringify(q.q),
+    q.bbox && 'bbox',
+    q.polygon && 'polygon',
+    q.near && `near ${q.near}`,
+  ];
+  return parts.filter(Boolean).join(' ');
 }
 
 // ---- the server, in its own process ----------------------------------------------------------------

@@ -30,6 +30,12 @@ export interface SearchIndex {
   /** Empties the index of an entity (before a rebuild). */
   clear(entity: SearchEntity): Promise<void>;
   /**
+   * After many entries were written: puts the index in order for reading. FTS5 merges the
+   * segments each write left into one b-tree; PostgreSQL vacuums and analyses the table, so the
+   * planner knows it and autovacuum does not start on it under the first searches.
+   */
+  settle(entity: SearchEntity): Promise<void>;
+  /**
    * The ids of the records whose text matches, ascending (for the in-memory search columns).
    * `narrowing`: word groups whose matches the caller holds and will AND with the answer itself; an
    * engine whose index intersects cheaply ANDs them in to read fewer rows (PostgreSQL: the heap

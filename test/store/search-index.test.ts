@@ -47,4 +47,28 @@ eachEngine('full-text index', ({ fresh }) => {
     expect(await find([[{ tokens: ['普朗'] }]])).toEqual([]);
     expect(await sql`SELECT 1`.execute(store.db)).toBeTruthy();
   });
+
+  it('answers the same after settling its index, and keeps taking writes', async () => {
+    const store = await fresh();
+    await seedBoreholes(store, 3);
+    const ids = (await store.db.selectFrom('borehole').select('id').orderBy('id').execute()).map((r) => r.id);
+    // Three writes: three segments on FTS5, for settle() to merge.
+    for (const [i, tokens] of ['甲玛 铜', '普朗 铜', '华山 钨'].entries())
+      await store.search.write('borehole', [{ id: ids[i]!, tokens }]);
+    const all = async () =>
+      Promise.all(
+        ['铜', '华山', '甲玛', '钨'].map(async (t) => [
+          ...(await store.search.matchingIds('borehole', [[{ tokens: [t] }]])),
+        ]),
+      );
+    const before = await all();
+    expect(before).toEqual([[ids[0], ids[1]], [ids[2]], [ids[0]], [ids[2]]]);
+    await store.search.settle('borehole');
+    expect(await all()).toEqual(before);
+    await store.search.write('borehole', [{ id: ids[0]!, tokens: '华山' }]);
+    expect([...(await store.search.matchingIds('borehole', [[{ tokens: ['华山'] }]]))]).toEqual([
+      ids[0],
+      ids[2],
+    ]);
+  });
 });

@@ -8,6 +8,8 @@ import { refreshAllOfferedModes } from '../sharing/offer.service.js';
 import type { IndexedDoc, SearchEntity } from '../../store/search.js';
 
 const PAGE = 5000;
+/** After this many entries written in one run the engine puts its index in order (settle()). */
+const SETTLE_AFTER = 50_000;
 
 const commodityNames = new Map(COMMODITIES.map((c) => [c.code, [c.code, c.zh, c.en]]));
 const depositTypeNames = new Map(DEPOSIT_TYPES.map((t) => [t.key, [t.zh, t.en]]));
@@ -184,6 +186,8 @@ export async function updateSearchIndex(
         afterId = page[page.length - 1]!.id;
         opts.onProgress?.({ entity, docs });
       }
+      // A load of many records leaves FTS5 with a segment per write: one b-tree reads faster.
+      if (docs >= SETTLE_AFTER) await store.search.settle(entity);
       await store.db
         .insertInto('search_index_state')
         .values({ entity, indexed_through: latest })

@@ -87,6 +87,9 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
     clear: async (entity) => {
       await pool.query(`TRUNCATE ${entity}_search`);
     },
+    settle: async (entity) => {
+      await pool.query(`VACUUM (ANALYZE) ${entity}_search`);
+    },
     matches: (entity, idColumn, match) => {
       const query = tsqueryLiteral(match);
       if (!query) return sql<boolean>`false`;

@@ -33,6 +33,9 @@ export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
     clear: async (entity) => {
       raw.exec(`DELETE FROM ${entity}_fts; UPDATE search_epoch SET n = n + 1`);
     },
+    settle: async (entity) => {
+      raw.prepare(`INSERT INTO ${entity}_fts (${entity}_fts) VALUES ('optimize')`).run();
+    },
     matchingIds: async (entity, match) => {
       const query = fts5Query(match);
       if (!query) return new Int32Array(0);
