@@ -392,11 +392,6 @@ export function queryGroups(text: string): QueryGroup[] {
   });
 }
 
-/** The words a query of `text` is cut into (jieba's precise cut for ideographs), as typed. */
-export function queryWordTexts(text: string): string[] {
-  return queryWords(text).map((w) => w.text);
-}
-
 function queryWords(text: string): QueryWord[] {
   const words: QueryWord[] = [];
   let stretch = 0;

@@ -11,9 +11,9 @@ import { holeOnly } from '../../domain/search/record-fields.js';
 import { TextColumn } from './text-column.js';
 import { publishedPosition } from '../../domain/desensitise.js';
 import { eligibleModes, SHARING_MODES, type SharingFacts } from '../../domain/sharing-modes.js';
-import { BELTS, COMMODITIES, COUNTIES, DEPOSIT_TYPES, depositTypeSpellings } from '../../domain/china.js';
+import { COMMODITIES, depositTypeSpellings } from '../../domain/china.js';
 import { distanceKey, distanceKm, inPolygon } from '../../domain/search/areas.js';
-import { queryGroups, queryWordTexts, type QueryGroup } from '../../domain/search/analyzer.js';
+import { queryGroups, type QueryGroup } from '../../domain/search/analyzer.js';
 import { AS_TYPED, LOOSER, rankedGroups } from '../../domain/search/relevance.js';
 import type { QueryNode } from '../../domain/search/query-language.js';
 import {
@@ -1219,19 +1219,11 @@ function vocabularyPhrases(): MatchPhrase[] {
   // Names of mines and deposits are written "<place><commodity>矿" (大冶铁矿): 铁矿 and 矿 are among
   // the most frequent words of all, and a query that names a mine asks for them; so are the
   // characters of direction and size that place names begin with (西华山, 大营).
-  // A query names a deposit type, a place or a mine by its words (喷流沉积铅矿: 喷流, 沉积), so
-  // the words of the reference names are held too (county names also without 县/区/市: 个旧).
-  const names = [
-    ...DEPOSIT_TYPES.map((t) => t.zh),
-    ...BELTS.map((b) => b.zh),
-    ...COUNTIES.flatMap((c) => [c.zh, c.zh.replace(/(?:自治县|县|区|市|旗)$/u, '')]),
-  ];
   const terms = [
     ...PLACE_CHARACTERS,
     ...SYNONYM_SETS.flatMap((set) => [...set.terms, ...set.aliases]),
     ...COMMODITIES.map((c) => `${c.zh}矿`),
     '矿',
-    ...new Set(names.flatMap(queryWordTexts)),
   ];
   for (const term of terms)
     for (const group of queryGroups(term))
