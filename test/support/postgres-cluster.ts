@@ -34,7 +34,13 @@ function freePort(): Promise<number> {
 }
 
 /** initdb + pg_ctl start in a temp folder on 127.0.0.1; returns why not when it cannot. */
-export async function startThrowawayPostgres(): Promise<RunningPostgres | string> {
+/**
+ * `settings`: server settings (`-c name=value`) on top of the throwaway defaults, e.g. a benchmark's
+ * shared_buffers sized as a deployment would size it.
+ */
+export async function startThrowawayPostgres(
+  settings: Readonly<Record<string, string>> = {},
+): Promise<RunningPostgres | string> {
   const bin = findBinDir();
   if (!bin) return 'no PostgreSQL server with PostGIS found under /usr/lib/postgresql';
   const dir = mkdtempSync(join(tmpdir(), 'coreshare-pg-'));
@@ -58,7 +64,10 @@ export async function startThrowawayPostgres(): Promise<RunningPostgres | string
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    [
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(' '),
     'start',
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
