@@ -273,8 +273,7 @@ function tokensOfFields(fields: readonly string[]): string[] {
     }
     if (piece.ideographic) {
       const characters = charactersOf(piece.text);
-      for (const c of characters) tokens.push(c);
-      for (let i = 1; i < characters.length; i++) tokens.push(characters[i - 1]! + characters[i]!);
+      tokens.push(...characters, ...bigramsOf(characters));
       for (const w of words[run++]!) if (hasThreeChars(w)) tokens.push(w);
     } else {
       const { atoms, whole } = chunkAnalysis(piece.text);
@@ -303,16 +302,20 @@ function hasThreeChars(w: string): boolean {
   return w.length > 2 && charactersOf(w).length > 2;
 }
 
+/** Each pair of neighbouring characters, in order. */
+function bigramsOf(characters: readonly string[]): string[] {
+  const bigrams: string[] = [];
+  for (let i = 1; i < characters.length; i++) bigrams.push(characters[i - 1]! + characters[i]!);
+  return bigrams;
+}
+
 /**
  * The phrase that finds a run of ideographs in any indexed text: the character itself when it is
  * one, else its bigrams in order (甲玛 → [甲玛]; 香格里拉 → [香格, 格里, 里拉]).
  */
 function runPhrase(run: string): string[] {
   const characters = charactersOf(run);
-  if (characters.length < 2) return characters;
-  const bigrams: string[] = [];
-  for (let i = 1; i < characters.length; i++) bigrams.push(characters[i - 1]! + characters[i]!);
-  return bigrams;
+  return characters.length < 2 ? characters : bigramsOf(characters);
 }
 
 /**
@@ -333,19 +336,21 @@ export function analyzeTerm(term: string): string[] {
  * 里拉] → 香格里拉); any other phrase is its tokens joined.
  */
 export function phraseText(tokens: readonly string[]): string {
-  const chain =
-    tokens.length > 1 &&
-    tokens.every((t, i) => {
-      const c = charactersOf(t);
-      return c.length === 2 && (i === 0 || charactersOf(tokens[i - 1]!)[1] === c[0]);
-    });
-  return chain
-    ? tokens[0]! +
-        tokens
-          .slice(1)
-          .map((t) => charactersOf(t)[1]!)
-          .join('')
-    : tokens.join('');
+  return chainText(tokens) ?? tokens.join('');
+}
+
+/** The text a chain of two or more overlapping ideograph bigrams spells (undefined: no chain). */
+function chainText(tokens: readonly string[]): string | undefined {
+  if (tokens.length < 2 || !IDEOGRAPH_TOKEN.test(tokens.join(''))) return undefined;
+  let text = '';
+  for (const [i, token] of tokens.entries()) {
+    const [first, second, ...more] = charactersOf(token);
+    if (second === undefined || more.length > 0) return undefined;
+    if (i === 0) text = first!;
+    else if (!text.endsWith(first!)) return undefined;
+    text += second;
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -564,10 +569,8 @@ function withoutRedundantPhrases(phrases: readonly Phrase[]): Phrase[] {
  * characters or more is no such `q`: it finds fewer records than its characters.
  */
 function spellsWithin(chain: readonly string[], q: readonly string[]): boolean {
-  if (chain.length < 2 || !IDEOGRAPH_TOKEN.test(chain.join(''))) return false;
-  const text = phraseText(chain);
-  if (text.length === chain.join('').length) return false; // not a chain
-  if (!IDEOGRAPH_TOKEN.test(q.join(''))) return false;
+  const text = chainText(chain);
+  if (text === undefined || !IDEOGRAPH_TOKEN.test(q.join(''))) return false;
   const inner = phraseText(q);
   if (q.length === 1 && charactersOf(inner).length > 2) return false;
   return inner.length < text.length && text.includes(inner);
