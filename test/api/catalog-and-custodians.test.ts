@@ -98,6 +98,13 @@ eachEngine('custodians, catalog and map API', ({ fresh }) => {
     }
   });
 
+  it('says how long the server took in a Server-Timing header, on answers and on problems', async () => {
+    for (const url of ['/healthz', '/api/boreholes?limit=2', '/api/boreholes/nope']) {
+      const res = await app.inject({ url });
+      expect(res.headers['server-timing'], url).toMatch(/^app;dur=\d+\.\d$/);
+    }
+  });
+
   it('serves health, the OpenAPI document and its UI', async () => {
     expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'ok' });
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
