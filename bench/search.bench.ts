@@ -1,10 +1,11 @@
 // `npm run bench:search`: loads the benchmark dataset (1,050,000 boreholes + 2,000,000 catalog
 // records by default; `--boreholes 100000 --catalog 200000` for a quick check) into SQLite and,
-// when PostgreSQL is at hand, into PostgreSQL; builds the full-text index (time and size on disk),
-// then starts the server in its own process, as `coreshare serve` would run (it builds the search
-// columns: time and memory), and runs the committed query set (bench/search-queries.json) through
-// HTTP against it, one request at a time, each query three times (`--rounds`): a results page, then
-// the same with every facet counted, and a whole-China cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
+// when PostgreSQL is at hand, into PostgreSQL, and builds the full-text index (time and size on
+// disk), in a child process; then starts the server in its own process, as `coreshare serve` would
+// run (it builds the search columns: time and memory), and runs the committed query set
+// (bench/search-queries.json) through HTTP against it, one request at a time, each query three
+// times (`--rounds`): a results page, then the same with every facet counted, and a whole-China
+// cluster view. Prints p50/p95 per query class and the SQLite ÷ PostgreSQL ratio.
 // Figures only; benchmarks never assert time.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { loadDemo } from '../src/services/demo/demo.service.js';
 import { importFile } from '../src/services/import/import.service.js';
 import { updateSearchIndex } from '../src/services/search/search-indexer.service.js';
 import { searchColumns } from '../src/services/search/search-columns.js';
-import { openStore, type Store, type StoreTarget } from '../src/store/store.js';
+import { openStore, type StoreTarget } from '../src/store/store.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv } from './generate-csv.js';
 import type { BenchQuery } from './search-queries.js';
@@ -61,17 +62,40 @@ async function timed(url: string): Promise<number> {
   return elapsed;
 }
 
-async function load(store: Store, collars: string, catalog: string): Promise<void> {
-  await store.migrate();
-  await loadDemo(store, { boreholes: 0, catalog: 0 });
-  for (const [kind, path] of [
-    ['collars', collars],
-    ['catalog', catalog],
-  ] as const) {
-    const r = await importFile(store, { kind, path, dataset: BENCH_DATASET, crs: 'EPSG:4326' });
-    process.stderr.write(
-      `  ${kind}: ${r.rowsRead.toLocaleString('en-US')} rows in ${r.seconds.toFixed(1)} s\n`,
-    );
+interface LoadFigures {
+  indexSeconds: number;
+  bytes: number;
+  docs: number;
+}
+
+/**
+ * The child process of a load: imports the CSVs and builds the word index, then prints its figures
+ * as one JSON line. Loading in a process of its own leaves the measuring process small: the
+ * garbage of three million imported rows would otherwise be collected under the measurement.
+ */
+async function loadStore(target: StoreTarget, files: { collars: string; catalog: string }): Promise<void> {
+  const store = openStore(target);
+  try {
+    await store.migrate();
+    await loadDemo(store, { boreholes: 0, catalog: 0 });
+    for (const [kind, path] of [
+      ['collars', files.collars],
+      ['catalog', files.catalog],
+    ] as const) {
+      const r = await importFile(store, { kind, path, dataset: BENCH_DATASET, crs: 'EPSG:4326' });
+      process.stderr.write(
+        `  ${kind}: ${r.rowsRead.toLocaleString('en-US')} rows in ${r.seconds.toFixed(1)} s\n`,
+      );
+    }
+    const started = performance.now();
+    const reports = await updateSearchIndex(store);
+    const indexSeconds = (performance.now() - started) / 1000;
+    const bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
+    const docs = reports.reduce((s, r) => s + r.docs, 0);
+    process.stderr.write(`  search index: ${docs} records in ${indexSeconds.toFixed(1)} s\n`);
+    process.stdout.write(`${JSON.stringify({ indexSeconds, bytes, docs } satisfies LoadFigures)}\n`);
+  } finally {
+    await store.close();
   }
 }
 
@@ -81,25 +105,15 @@ async function measure(
   files: { collars: string; catalog: string },
   rounds: number,
 ) {
-  const { collars, catalog } = files;
   process.stderr.write(`${engine}: loading …\n`);
-  const store = openStore(target);
-  let indexSeconds: number;
-  let bytes: number;
-  let docs: number;
-  try {
-    await load(store, collars, catalog);
-    const started = performance.now();
-    const reports = await updateSearchIndex(store);
-    indexSeconds = (performance.now() - started) / 1000;
-    bytes = (await store.search.size('borehole')) + (await store.search.size('catalog_record'));
-    docs = reports.reduce((s, r) => s + r.docs, 0);
-    process.stderr.write(`  search index: ${docs} records in ${indexSeconds.toFixed(1)} s\n`);
-  } finally {
-    await store.close();
-  }
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', SELF, '--load', JSON.stringify({ target, files })],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+  );
+  const { indexSeconds, bytes, docs } = JSON.parse(output.trim().split('\n').at(-1)!) as LoadFigures;
   // The load behind us must not run under the measurement: the gigabytes just written still being
-  // flushed by the kernel, this process's garbage from loading still being collected.
+  // flushed by the kernel.
   if (target.engine === 'postgres') {
     // PostgreSQL's share of it: the pages the index build dirtied, written out by a checkpoint now
     // rather than by the checkpointer during the measurement, as a store in service long has.
@@ -296,9 +310,17 @@ async function main(): Promise<void> {
       'sqlite-only': { type: 'boolean', default: false },
       rounds: { type: 'string', default: '3' },
       serve: { type: 'string' },
+      load: { type: 'string' },
     },
   });
   if (values.serve !== undefined) return serve(JSON.parse(values.serve) as StoreTarget);
+  if (values.load !== undefined) {
+    const { target, files } = JSON.parse(values.load) as {
+      target: StoreTarget;
+      files: { collars: string; catalog: string };
+    };
+    return loadStore(target, files);
+  }
   const boreholes = Number(values.boreholes);
   const rounds = Math.max(1, Number(values.rounds));
   const catalog = values.catalog === undefined ? 2_000_000 : Number(values.catalog);
