@@ -21,6 +21,7 @@ import { importFile } from '../src/services/import/import.service.js';
 import { updateSearchIndex } from '../src/services/search/search-indexer.service.js';
 import { searchColumns } from '../src/services/search/search-columns.js';
 import { openStore, type StoreTarget } from '../src/store/store.js';
+import { tuneCollectorForServing } from '../src/cli/serving-process.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv } from './generate-csv.js';
 import type { BenchQuery } from './search-queries.js';
@@ -235,6 +236,7 @@ async function startServer(target: StoreTarget) {
 }
 
 async function serve(target: StoreTarget): Promise<void> {
+  tuneCollectorForServing();
   const store = openStore(target);
   const heldBefore = held();
   const started = performance.now();

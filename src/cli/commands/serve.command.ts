@@ -3,6 +3,7 @@ import { openStore, storeTarget } from '../../store/store.js';
 import { searchColumns } from '../../services/search/search-columns.js';
 import { buildApp } from '../../api/app.js';
 import { configFrom } from '../context.js';
+import { tuneCollectorForServing } from '../serving-process.js';
 import { prepareStore } from '../../services/startup.service.js';
 import { createMailer } from '../../services/mail/mailer.js';
 import { remindOverdue, sendDigests } from '../../services/sharing/notification.service.js';
@@ -23,6 +24,7 @@ export function serveCommand(): Command {
       ),
     )
     .action(async (options: { port?: string; host?: string; demoBoreholes?: string }, cmd: Command) => {
+      tuneCollectorForServing();
       const config = configFrom(cmd, {
         CORESHARE_PORT: options.port,
         CORESHARE_HOST: options.host,

@@ -498,18 +498,23 @@ export class SearchColumns {
     return set;
   }
 
-  /** Relevance scores (src/domain/search/relevance.ts) of the matching boreholes, by position. */
-  async relevance(store: Store, node: QueryNode | null, found: Bitset): Promise<Float64Array> {
-    const scores = new Float64Array(this.holes);
-    for (const group of rankedGroups(node)) {
-      const typed = await this.groupSet(store, [group[0]!]);
-      const any = await this.groupSet(store, group);
-      found.forEach((i) => {
-        if (typed.has(i)) scores[i]! += AS_TYPED;
-        else if (any.has(i)) scores[i]! += LOOSER;
-      });
-    }
-    return scores;
+  /**
+   * The relevance score (src/domain/search/relevance.ts) of a borehole by position, worked out when
+   * asked: a page asks it of the matching holes only, and a score array of every hole (8 MB) per
+   * search made the collector run a full collection every few dozen searches (15–50 ms each).
+   */
+  async relevance(store: Store, node: QueryNode | null): Promise<(i: number) => number> {
+    const groups: Array<{ typed: Bitset; any: Bitset }> = [];
+    for (const group of rankedGroups(node))
+      groups.push({ typed: await this.groupSet(store, [group[0]!]), any: await this.groupSet(store, group) });
+    return (i) => {
+      let score = 0;
+      for (const { typed, any } of groups) {
+        if (typed.has(i)) score += AS_TYPED;
+        else if (any.has(i)) score += LOOSER;
+      }
+      return score;
+    };
   }
 
   private remember(key: string, set: Bitset): void {
@@ -1000,7 +1005,7 @@ export class SearchColumns {
     after: SortPosition | null,
     limit: number,
     area: SearchArea,
-    scores?: Float64Array,
+    score?: (i: number) => number,
   ): Array<{ id: number; sort_key: number | string }> {
     const ids = this.holeIds;
     if (sort === 'id') {
@@ -1012,7 +1017,7 @@ export class SearchColumns {
       }, from);
       return out;
     }
-    const { key, descending } = this.sortKey(sort, area, scores);
+    const { key, descending } = this.sortKey(sort, area, score);
     // The `limit` smallest (key, id) after the cursor, kept sorted; most rows fail the first test.
     const before = (ka: number | string, ia: number, kb: number | string, ib: number) =>
       descending ? ka > kb || (ka === kb && ia > ib) : ka < kb || (ka === kb && ia < ib);
@@ -1036,14 +1041,14 @@ export class SearchColumns {
   private sortKey(
     sort: Exclude<SearchSort, 'id'>,
     area: SearchArea,
-    scores: Float64Array | undefined,
+    score: ((i: number) => number) | undefined,
   ): { key: (i: number) => number | string; descending: boolean } {
     const { depth, drillStart, shownLon, shownLat } = this;
     const dates = this.drillStarts.values;
     switch (sort) {
       case 'relevance':
         // Minus the score, ascending, as the SQL path orders: best first, then id order.
-        return { key: (i) => 0 - (scores?.[i] ?? 0), descending: false };
+        return { key: (i) => 0 - (score?.(i) ?? 0), descending: false };
       case 'depth':
         return { key: (i) => (depth[i]! === depth[i]! ? depth[i]! : 1e300), descending: false };
       case '-depth':

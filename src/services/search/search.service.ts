@@ -224,8 +224,8 @@ export async function searchBoreholes(store: Store, query: SearchQuery): Promise
     // The in-memory columns: one pass per answer instead of one SQL query per count.
     const texts = await TextMatches.fetch(store, columns, node, ['borehole', 'catalog_record']);
     const found = columns.holesMatching(node, area, texts);
-    const scores = sort === 'relevance' ? await columns.relevance(store, node, found) : undefined;
-    const keys = columns.page(found, sort, after, query.limit + 1, area, scores);
+    const score = sort === 'relevance' ? await columns.relevance(store, node) : undefined;
+    const keys = columns.page(found, sort, after, query.limit + 1, area, score);
     const summaries = await searchColumnsRepository(store.db).holeSummaries(keys.map((k) => k.id));
     const sortKeys = new Map(keys.map((k) => [k.id, k.sort_key] as const));
     const rows = summaries.map((r) => ({ ...r, sort_key: sortKeys.get(r.id)! }));
