@@ -50,17 +50,15 @@ function quantile(ms: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-/** Latest server time (Server-Timing `app;dur`) of a request `timed` made. */
-let serverMs = NaN;
-
-async function timed(url: string): Promise<number> {
+/** A request's time at the client, and the server's own (its Server-Timing `app;dur`), in ms. */
+async function timed(url: string): Promise<{ client: number; server: number }> {
   const started = performance.now();
   const res = await fetch(url);
   await res.arrayBuffer();
-  const elapsed = performance.now() - started;
+  const client = performance.now() - started;
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  serverMs = Number(/app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
-  return elapsed;
+  const server = Number(/app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+  return { client, server };
 }
 
 interface LoadFigures {
@@ -150,30 +148,35 @@ async function measure(
       [false, figures.page],
       [true, figures.facets],
     ] as const) {
-      // class → [client ms, server ms, query] of every request.
-      const samples = new Map<string, Array<[number, number, string]>>();
+      // class → every request's times and query.
+      const samples = new Map<string, Array<{ client: number; server: number; query: string }>>();
       for (let round = 0; round < rounds; round++) {
         await server.forgetWords();
         for (const q of QUERIES) {
-          const ms = await timed(urlOf(base, q, facets));
-          into.set(q.class, [...(into.get(q.class) ?? []), ms]);
-          samples.set(q.class, [...(samples.get(q.class) ?? []), [ms, serverMs, describe(q)]]);
+          const list = samples.get(q.class) ?? [];
+          samples.set(q.class, list);
+          list.push({ ...(await timed(urlOf(base, q, facets))), query: describe(q) });
         }
       }
+      for (const [cls, list] of samples)
+        into.set(
+          cls,
+          list.map((s) => s.client),
+        );
       // Where a class's p95 comes from (stderr, not the table): the server's own p95 beside the
       // client's, and the three slowest requests with the server's share of each.
       for (const [cls, list] of samples) {
-        const top = [...list].sort((a, b) => b[0] - a[0]).slice(0, 3);
-        const server = quantile(
-          list.map((s) => s[1]),
+        const top = [...list].sort((a, b) => b.client - a.client).slice(0, 3);
+        const serverP95 = quantile(
+          list.map((s) => s.server),
           0.95,
         );
         process.stderr.write(
-          `  ${engine} ${facets ? 'facets' : 'page'} ${cls}: server p95 ${server.toFixed(1)} ms; slowest ${top.map(([ms, sv, q]) => `${ms.toFixed(1)} (server ${sv.toFixed(1)}) ms ${q}`).join(' | ')}\n`,
+          `  ${engine} ${facets ? 'facets' : 'page'} ${cls}: server p95 ${serverP95.toFixed(1)} ms; slowest ${top.map((s) => `${s.client.toFixed(1)} (server ${s.server.toFixed(1)}) ms ${s.query}`).join(' | ')}\n`,
         );
       }
     }
-    for (let i = 0; i < 20; i++) figures.clusters.push(await timed(`${base}${CHINA_CLUSTERS}`));
+    for (let i = 0; i < 20; i++) figures.clusters.push((await timed(`${base}${CHINA_CLUSTERS}`)).client);
     return figures;
   } finally {
     await server.stop();

@@ -500,8 +500,8 @@ export class SearchColumns {
 
   /**
    * The relevance score (src/domain/search/relevance.ts) of a borehole by position, worked out when
-   * asked: a page asks it of the matching holes only, and a score array of every hole (8 MB) per
-   * search made the collector run a full collection every few dozen searches (15–50 ms each).
+   * asked: a page asks it only of the matching holes it looks at, and no search allocates a score
+   * for every hole (8 MB).
    */
   async relevance(store: Store, node: QueryNode | null): Promise<(i: number) => number> {
     const groups: Array<{ typed: Bitset; any: Bitset }> = [];
