@@ -3,7 +3,6 @@
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
-import { normaliseTerm } from '../../domain/vocabulary.js';
 import { parseYear } from './field-values.js';
 import {
   CodeLookup,
@@ -16,7 +15,6 @@ import {
 } from './importer-kit.js';
 import { KeyLines } from './key-lines.js';
 import type { Issue, RawRow } from './problem-log.js';
-import { provinceCode } from '../../domain/reference-terms.js';
 
 interface PendingRecord {
   row: Mutable<BulkRow<'catalog_record'>>;
@@ -55,13 +53,10 @@ export class CatalogImporter implements KindImporter {
         ? null
         : c.term(
             'material_type',
-            (s) => normaliseTerm('material_type', s),
+            'material_type',
             '岩芯, 岩屑, 标本, 薄片, 样品, 其他 (core, cuttings, specimen, thin_section, sample, other)',
           );
-    const province = c.text('province');
-    const provinceValue = province === null ? null : (provinceCode(province) ?? null);
-    if (province !== null && provinceValue === null)
-      c.issue('province', `${JSON.stringify(province)} is not a known province name or code`);
+    const provinceValue = c.province('province');
     const row: Mutable<BulkRow<'catalog_record'>> = {
       public_id: publicId('catalog', recordNo ?? ''),
       record_no: recordNo,
@@ -73,7 +68,7 @@ export class CatalogImporter implements KindImporter {
       province_code: provinceValue,
       quantity: c.number('quantity', { min: 0 }),
       unit: c.text('unit'),
-      year: c.parsed('year', parseYear),
+      year: c.parsed('year', c.recurring(parseYear, parseYear)),
       description: c.text('description'),
       created_at: this.ctx.now,
       updated_at: this.ctx.now,

@@ -4,7 +4,6 @@ import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { locate, parseCrs, type Crs } from '../../domain/coordinates.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
-import { normaliseTerm } from '../../domain/vocabulary.js';
 import { parseDegrees, parseNumber, splitList } from './field-values.js';
 import {
   CodeLookup,
@@ -16,13 +15,25 @@ import {
 } from './importer-kit.js';
 import { KeyLines } from './key-lines.js';
 import type { RawRow } from './problem-log.js';
-import { commodityCode, provinceCode } from '../../domain/reference-terms.js';
+import { commodityCode } from '../../domain/reference-terms.js';
+import { remembered } from './remembered.js';
 
-const NO_COMMODITIES: string[] = [];
+/** A cell's commodities: their codes once each, and the JSON list the borehole row keeps. */
+interface Commodities {
+  readonly codes: readonly string[];
+  readonly list: string;
+}
+
+const NO_COMMODITIES: Commodities = { codes: [], list: '[]' };
+
+function commoditiesOf(text: string): Commodities {
+  const codes = [...new Set(splitList(text).map(commodityCode))];
+  return codes.length ? { codes, list: JSON.stringify(codes) } : NO_COMMODITIES;
+}
 
 interface PendingCollar {
   row: Mutable<BulkRow<'borehole'>>;
-  commodities: string[];
+  commodities: Commodities;
   custodian: string | null;
   depositor: string | null;
   raw: RawRow;
@@ -35,6 +46,7 @@ export class CollarImporter implements KindImporter {
   private readonly crsCache = new Map<string, Crs | string>();
   private readonly custodians = new CodeLookup('custodian');
   private readonly depositors = new CodeLookup('organisation');
+  private readonly commodityCodes = remembered(commoditiesOf);
   private batch: PendingCollar[] = [];
 
   constructor(
@@ -59,14 +71,10 @@ export class CollarImporter implements KindImporter {
     // Compared only as full dates: "2019" is not before "2019-06-11".
     if (start?.length === 10 && end?.length === 10 && end < start)
       c.issue('drill_end', `finish date ${end} is before start date ${start}`);
-    const province = c.text('province');
-    const provinceValue = province === null ? null : (provinceCode(province) ?? null);
-    if (province !== null && provinceValue === null)
-      c.issue('province', `${JSON.stringify(province)} is not a known province name or code`);
+    const provinceValue = c.province('province');
     const m = this.ctx.toMetres;
     const commodityText = c.text('commodity');
-    const commodities =
-      commodityText === null ? NO_COMMODITIES : [...new Set(splitList(commodityText).map(commodityCode))];
+    const commodities = commodityText === null ? NO_COMMODITIES : this.commodityCodes(commodityText);
     const row: Mutable<BulkRow<'borehole'>> = {
       public_id: publicId('borehole', this.ctx.dataset, holeId ?? ''),
       dataset: this.ctx.dataset,
@@ -86,25 +94,18 @@ export class CollarImporter implements KindImporter {
       drill_start: start,
       drill_end: end,
       purpose: c.text('purpose'),
-      commodities: commodities.length ? JSON.stringify(commodities) : '[]',
+      commodities: commodities.list,
       deposit_type: c.text('deposit_type'),
       tectonic_unit: c.text('tectonic_unit'),
       metallogenic_belt: c.text('metallogenic_belt'),
-      core_class: c.term('core_class', (s) => normaliseTerm('core_class', s), 'Ⅰ, Ⅱ, Ⅲ (I, II, III, 一类 …)'),
+      core_class: c.term('core_class', 'core_class', 'Ⅰ, Ⅱ, Ⅲ (I, II, III, 一类 …)'),
       custodian_id: null,
       depositor_id: null,
-      funding_source: c.term(
-        'funding',
-        (s) => normaliseTerm('funding_source', s),
-        '中央财政, 地方财政, 自筹, 企业, 社会资金',
-      ),
+      funding_source: c.term('funding', 'funding_source', '中央财政, 地方财政, 自筹, 企业, 社会资金'),
       ownership_dispute: 0,
       confidentiality:
-        c.term(
-          'confidentiality',
-          (s) => normaliseTerm('confidentiality', s),
-          '公开, 内部, 涉密 (public, internal, classified)',
-        ) ?? 'public',
+        c.term('confidentiality', 'confidentiality', '公开, 内部, 涉密 (public, internal, classified)') ??
+        'public',
       core_length: c.number('core_length', { min: 0, scale: m }),
       recovery: c.fraction('recovery'),
       created_at: this.ctx.now,
@@ -202,7 +203,8 @@ export class CollarImporter implements KindImporter {
       await session.append('borehole', rows);
       const commodities: BulkRow<'borehole_commodity'>[] = [];
       valid.forEach((v, i) => {
-        for (const commodity of v.commodities) commodities.push({ borehole_id: rows[i]!.id, commodity });
+        for (const commodity of v.commodities.codes)
+          commodities.push({ borehole_id: rows[i]!.id, commodity });
       });
       await session.loadMode('borehole_commodity');
       await session.append('borehole_commodity', commodities);
@@ -232,7 +234,7 @@ export class CollarImporter implements KindImporter {
         'borehole_commodity',
         [...before.values()].map((b) => b.id),
       );
-    const withCommodities = valid.filter((v) => v.commodities.length);
+    const withCommodities = valid.filter((v) => v.commodities.codes.length);
     if (!withCommodities.length) return;
     const added = withCommodities.map((v) => v.row.hole_id as string).filter((h) => !before.has(h));
     const ids = added.length
@@ -242,7 +244,7 @@ export class CollarImporter implements KindImporter {
     for (const v of withCommodities) {
       const hole = v.row.hole_id as string;
       const id = (before.get(hole) ?? ids.get(hole))!.id;
-      for (const commodity of v.commodities) rows.push({ borehole_id: id, commodity });
+      for (const commodity of v.commodities.codes) rows.push({ borehole_id: id, commodity });
     }
     await session.upsert('borehole_commodity', rows);
   }

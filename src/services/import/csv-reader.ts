@@ -2,7 +2,8 @@
 // csv-parse read with { relax_quotes, relax_column_count }: RFC 4180 quoting, a quote inside an
 // unquoted value kept as text, rows of any width. Line ends are \n, \r\n or a lone \r, in any mix.
 // Most lines hold no quote: those are cut at positions found with indexOf; only a line with a
-// quote goes through the field-by-field path. Values are copies, never views of the chunk (detach).
+// quote goes through the field-by-field path. Values are copies, never views of the chunk (ownCopy).
+import { ownCopy } from './remembered.js';
 import { SourceError } from './row-source.js';
 
 /** A record longer than this (UTF-8 bytes) is an unclosed quote, not data: stop before buffering the whole file. */
@@ -17,8 +18,6 @@ export interface CsvRecord {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-/** V8 copies substrings shorter than this; longer ones are views that keep the whole chunk alive. */
-const SLICE_MIN = 13;
 
 export class CsvReader {
   /** The start of a record the last chunk did not finish. */
@@ -222,23 +221,14 @@ function quotedField(
     }
     value += text.slice(from, close);
     if (close === n - 1 || next === delimiter || next === LF || next === CR) {
-      return { value: detach(value), end: close + 1 };
+      return { value: ownCopy(value), end: close + 1 };
     }
     const end = unquotedEnd(text, close + 1, delimiter);
-    return { value: detach('"' + value + text.slice(close, end)), end };
+    return { value: ownCopy('"' + value + text.slice(close, end)), end };
   }
 }
 
-/** text[from, to) as a string of its own (see detach). */
+/** text[from, to) as a string of its own: a slice of a chunk keeps the whole chunk in memory for as long as it lives. */
 function cut(text: string, from: number, to: number): string {
-  return to - from < SLICE_MIN ? text.slice(from, to) : (text.slice(from, to) + ' ').slice(0, -1);
-}
-
-/**
- * A copy of a long value. A slice of a chunk keeps the whole chunk in memory for as long as it
- * lives, and an importer keeps every key it has seen: without copies a 2 GB file stays in memory.
- * Slicing a concatenation makes V8 copy it into a new string of about the value's size.
- */
-function detach(value: string): string {
-  return value.length >= SLICE_MIN ? (value + ' ').slice(0, -1) : value;
+  return ownCopy(text.slice(from, to));
 }

@@ -5,11 +5,21 @@
 const PLACEHOLDERS = new Set(['', '-', '--', '—', 'na', 'n/a', 'null', 'none', 'nan', '#n/a', '无', '空']);
 const PLACEHOLDER_NUMBER = /^-(999|9999)(\.0*)?$/;
 
+/** First characters of the placeholders, in either case: most cells are ruled out by their first character. */
+const PLACEHOLDER_FIRST = new Set(
+  [...PLACEHOLDERS, '-999']
+    .filter((p) => p.length > 0)
+    .flatMap((p) => [p.charCodeAt(0), p.toUpperCase().charCodeAt(0)]),
+);
+
 /** Trimmed text, or null for an empty cell or a placeholder (`-`, `NA`, `N/A`, `null`, `-999`, `-9999` …). */
 export function cellValue(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const value = raw.trim();
-  // Every placeholder is short: long values skip the lookups (this runs for every cell of a 2 GB file).
+  if (value.length === 0) return null;
+  // This runs for every cell of a 2 GB file: the cheapest tests first.
+  if (!PLACEHOLDER_FIRST.has(value.charCodeAt(0))) return value;
+  // Every placeholder is short: long values skip the lookups.
   if (value.length > 4) return value.charCodeAt(0) === 45 && PLACEHOLDER_NUMBER.test(value) ? null : value;
   if (PLACEHOLDERS.has(value.toLowerCase()) || PLACEHOLDER_NUMBER.test(value)) return null;
   return value;
@@ -67,6 +77,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * 2021-07-28, 2021/7/28, 2021.07.28, 20210728, 2021年7月28日 or an ISO date-time.
  */
 export function parseDate(text: string): Parsed<string> {
+  if (isIsoDate(text)) return text;
   const s = text.normalize('NFKC').trim();
   const m =
     /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?(?:[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?月?$/.exec(
@@ -87,6 +98,28 @@ export function parseDate(text: string): Parsed<string> {
   const max = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!;
   if (day < 1 || day > max) return { error: `${JSON.stringify(text)} has no day ${day}` };
   return `${year}-${mm}-${String(day).padStart(2, '0')}`;
+}
+
+/** True for a valid YYYY-MM-DD as written, the form most tables use: checked without normalising or a regular expression. */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** The decimal number written in text[from, to), or -1 when a character there is not an ASCII digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** A fraction 0–1 from `0.95`, `95%` or `95` (taken as percent when above 1). */

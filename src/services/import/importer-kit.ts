@@ -3,9 +3,12 @@
 import type { AppendRow, BoreholeRef, BulkRow, BulkSession } from '../../store/bulk.js';
 import type { Crs } from '../../domain/coordinates.js';
 import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
+import { normaliseTerm, type VocabularyField } from '../../domain/vocabulary.js';
+import { provinceCode } from '../../domain/reference-terms.js';
 import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
 import type { KeyLines } from './key-lines.js';
 import type { Issue, ProblemLog, RawRow } from './problem-log.js';
+import { ownCopy, remembered } from './remembered.js';
 
 /** A bulk row whose ids are filled in after the look-ups of a flush. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -50,6 +53,8 @@ export class RowCheck {
   issues: Issue[] = NONE;
   private cells: ReadonlyArray<string | null> = [];
   private readonly slot: Map<ImportField, number>;
+  /** Parsers of values that recur down a column, each with its answers remembered. */
+  private readonly recurringParsers = new Map<unknown, (text: string) => unknown>();
 
   constructor(
     fields: readonly ImportField[],
@@ -127,21 +132,37 @@ export class RowCheck {
     return opts.scale === undefined || opts.scale === 1 ? value : value * opts.scale;
   }
 
+  /** `parse` with its answers remembered, for values of few distinct texts (dates, years, terms). */
+  recurring<T>(key: unknown, parse: (text: string) => T): (text: string) => T {
+    let memo = this.recurringParsers.get(key);
+    if (!memo) this.recurringParsers.set(key, (memo = remembered(parse)));
+    return memo as (text: string) => T;
+  }
+
   date(field: ImportField): string | null {
     return this.parsed(field, parseDate);
   }
 
   fraction(field: ImportField): number | null {
-    return this.parsed(field, parseFraction);
+    return this.parsed(field, this.recurring(parseFraction, parseFraction));
   }
 
   /** A controlled-vocabulary code, or an issue listing what is accepted. */
-  term(field: ImportField, normalise: (s: string) => string | undefined, accepted: string): string | null {
+  term(field: ImportField, vocabulary: VocabularyField, accepted: string): string | null {
     const text = this.text(field);
     if (text === null) return null;
-    const code = normalise(text);
+    const code = this.recurring(vocabulary, (s) => normaliseTerm(vocabulary, s))(text);
     if (code === undefined)
       this.issue(field, `${JSON.stringify(text)} is not a known ${field}; use one of ${accepted}`);
+    return code ?? null;
+  }
+
+  /** A province code (GB/T 2260, two-digit prefix) from a name or a code, or an issue. */
+  province(field: ImportField): string | null {
+    const text = this.text(field);
+    if (text === null) return null;
+    const code = this.recurring(provinceCode, provinceCode)(text);
+    if (code === undefined) this.issue(field, `${JSON.stringify(text)} is not a known province name or code`);
     return code ?? null;
   }
 }
@@ -198,12 +219,17 @@ export class HoleLookup {
 
   /** Looks up the holes of a flush; `get` answers for them until the next call. */
   async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
-    const wanted = new Set(holes);
-    if (this.cache.size + wanted.size > HOLE_CACHE) this.cache.clear();
-    const missing = [...wanted].filter((h) => !this.cache.has(h));
-    if (!missing.length) return;
-    const found = await session.findBoreholes(this.dataset, missing);
-    for (const h of missing) this.cache.set(h, found.get(h) ?? null);
+    // Called per flush of thousands of rows: one pass, and sets only for what is not known yet.
+    let missing = unknownKeys(this.cache, holes);
+    if (!missing) return;
+    if (this.cache.size + missing.size > HOLE_CACHE) {
+      this.cache.clear();
+      missing = unknownKeys(this.cache, holes)!;
+    }
+    const wanted = [...missing];
+    const found = await session.findBoreholes(this.dataset, wanted);
+    // Kept as copies: a key cut from the file would keep a whole decoded chunk alive while cached.
+    for (const h of wanted) this.cache.set(ownCopy(h), found.get(h) ?? null);
   }
 
   get(hole: string): BoreholeRef | null {
@@ -228,15 +254,26 @@ export class CodeLookup {
   constructor(private readonly table: 'custodian' | 'organisation') {}
 
   async resolve(session: BulkSession, codes: Iterable<string | null>): Promise<void> {
-    const missing = [...new Set(codes)].filter((c): c is string => c !== null && !this.cache.has(c));
-    if (!missing.length) return;
-    const found = await session.findCodes(this.table, missing);
-    for (const c of missing) this.cache.set(c, found.get(c) ?? null);
+    const missing = unknownKeys(this.cache, codes);
+    if (!missing) return;
+    const wanted = [...missing];
+    const found = await session.findCodes(this.table, wanted);
+    for (const c of wanted) this.cache.set(ownCopy(c), found.get(c) ?? null);
   }
 
   get(code: string): number | null {
     return this.cache.get(code) ?? null;
   }
+}
+
+/** The keys not in `known` (nulls skipped), once each; undefined when there are none. */
+function unknownKeys(
+  known: ReadonlyMap<string, unknown>,
+  keys: Iterable<string | null>,
+): Set<string> | undefined {
+  let missing: Set<string> | undefined;
+  for (const key of keys) if (key !== null && !known.has(key)) (missing ??= new Set()).add(key);
+  return missing;
 }
 
 /** New rows with ids reserved for them, ready for `session.append`. */

@@ -31,9 +31,7 @@ export class KeyLines {
   /** The line `key` was first seen on; or, the first time, undefined after remembering it at `line`. */
   firstLine(key: string, line: number): number | undefined {
     const end = this.starts[this.count]!;
-    const length = Buffer.byteLength(key);
-    if (end + length > this.bytes.length) this.growBytes(end + length);
-    this.bytes.write(key, end, 'utf8');
+    const length = this.store(key, end);
     const hash = hashOf(key);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -43,6 +41,23 @@ export class KeyLines {
     }
     this.add(hash, line, end + length);
     return undefined;
+  }
+
+  /** Writes `key` as UTF-8 at `at` (not yet counted as an entry); returns its length in bytes. */
+  private store(key: string, at: number): number {
+    // Keys are mostly ASCII (hole ids, record numbers): copied unit by unit, without a call into C++.
+    if (at + key.length > this.bytes.length) this.growBytes(at + key.length);
+    const bytes = this.bytes;
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      if (unit >= 0x80) {
+        const length = Buffer.byteLength(key);
+        if (at + length > this.bytes.length) this.growBytes(at + length);
+        return this.bytes.write(key, at, 'utf8');
+      }
+      bytes[at + i] = unit;
+    }
+    return key.length;
   }
 
   private sameBytes(entry: number, start: number, length: number): boolean {

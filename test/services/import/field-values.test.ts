@@ -28,6 +28,12 @@ describe('cell values', () => {
       '-999.0',
       '-9999.00',
       '#N/A',
+      '--',
+      '—',
+      'None',
+      'NaN',
+      '无',
+      '空',
     ])
       expect(cellValue(p), p).toBeNull();
     for (const v of ['0', '-99', '-9990', 'NAB', '-999.5', ' ZK1 ']) expect(cellValue(v), v).toBe(v.trim());
@@ -46,6 +52,15 @@ describe('cell values', () => {
     expect(parseDate('2019-06')).toBe('2019-06');
     expect(parseDate('2019')).toBe('2019');
     expect(parseDate('2019-02-29')).toEqual({ error: '"2019-02-29" has no day 29' });
+    // YYYY-MM-DD as written takes a shorter path: it must judge every date as the long one does.
+    expect(parseDate('2020-02-29')).toBe('2020-02-29');
+    expect(parseDate('1900-02-29')).toEqual({ error: '"1900-02-29" has no day 29' });
+    expect(parseDate('2019-04-31')).toEqual({ error: '"2019-04-31" has no day 31' });
+    expect(parseDate('2019-13-01')).toEqual({ error: '"2019-13-01" has no month 13' });
+    expect(parseDate('2019-00-10')).toEqual({ error: '"2019-00-10" has no month 0' });
+    expect(parseDate('1799-12-31')).toEqual({ error: 'year 1799 is not plausible' });
+    expect(parseDate('２０１９-０６-１１')).toBe('2019-06-11');
+    expect(parseDate('2019-6-1x')).toMatchObject({ error: expect.stringMatching(/not a date/) });
     expect(parseDate('yesterday')).toMatchObject({ error: expect.stringMatching(/not a date/) });
     expect(parseDegrees('91°33′29.2″')).toBeCloseTo(91.558111, 6);
     expect(parseDegrees('29°36.5′S')).toBeCloseTo(-29.608333, 6);

@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import {
   appendColumns,
   BULK_TABLES,
+  compileRowCode,
   updatableColumns,
   type BoreholeRef,
   type BulkSession,
@@ -39,17 +40,23 @@ function copyValue(value: unknown): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (c) => COPY_ESCAPES[c]!) : text;
 }
 
+type CopyFormatter = (rows: ReadonlyArray<object>) => string;
+const formatters = new Map<string, CopyFormatter>();
+
 /** Rows as COPY text: tab-separated values, one line per row. */
 export function copyText(columns: readonly string[], rows: ReadonlyArray<object>): string {
-  const lines: string[] = new Array<string>(rows.length + 1);
-  const values: string[] = new Array<string>(columns.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as Record<string, unknown>;
-    for (let c = 0; c < columns.length; c++) values[c] = copyValue(row[columns[c]!]);
-    lines[r] = values.join('\t');
+  const key = columns.join(',');
+  let format = formatters.get(key);
+  if (!format) {
+    format = compileRowCode<CopyFormatter>(
+      columns,
+      copyValue,
+      (loads) =>
+        `let text = ''; for (const r of rows) text += ${loads.map((l) => `helper(${l})`).join(" + '\\t' + ")} + '\\n'; return text;`,
+    );
+    formatters.set(key, format);
   }
-  lines[rows.length] = '';
-  return lines.join('\n');
+  return format(rows);
 }
 
 /**
