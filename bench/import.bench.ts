@@ -20,7 +20,7 @@ import pg from 'pg';
 import { openStore, type StoreTarget } from '../src/store/store.js';
 import { buildApp } from '../src/api/app.js';
 import { loadDemo } from '../src/services/demo/demo.service.js';
-import { importFile } from '../src/services/import/import.service.js';
+import { importOnThread } from '../src/services/import/import-thread.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv, type BenchFiles } from './generate-csv.js';
 
@@ -58,8 +58,9 @@ async function runStep(target: StoreTarget, task: Step): Promise<void> {
       process.stdout.write('{}\n');
       return;
     }
+    // As `coreshare import` runs it: on an import thread with its own connection (decision 0008).
     const started = performance.now();
-    const report = await importFile(store, {
+    const report = await importOnThread(store, {
       kind: task.kind,
       path: task.path,
       dataset: BENCH_DATASET,

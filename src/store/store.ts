@@ -22,6 +22,8 @@ export interface Store {
   readonly sqlite: SqliteHandle['raw'] | undefined;
   /** Present on PostgreSQL only. */
   readonly pgPool: PostgresHandle['pool'] | undefined;
+  /** What the store was opened on: another thread opens its own connection with it. */
+  readonly target: StoreTarget;
   /** Human-readable location (file path or URL without password). */
   readonly location: string;
   /** Many-row writes in one transaction (imports, demo data). */
@@ -49,6 +51,7 @@ export function openStore(target: StoreTarget): Store {
       db: handle.db,
       sqlite: handle.raw,
       pgPool: undefined,
+      target,
       location: target.file,
       bulk: sqliteBulkWriter(handle.db, handle.raw, target.file),
       search: sqliteSearchIndex(handle.raw),
@@ -62,6 +65,7 @@ export function openStore(target: StoreTarget): Store {
     db: handle.db,
     sqlite: undefined,
     pgPool: handle.pool,
+    target,
     location: target.url.replace(/:[^:@/]*@/, ':***@'),
     bulk: postgresBulkWriter(handle.pool),
     search: postgresSearchIndex(handle.pool),

@@ -16,17 +16,24 @@ async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** How the file is imported: in this thread by default, or on an import thread (importOnThread). */
+export type ImportRunner = (
+  options: ImportOptions,
+  onProgress?: (progress: ImportProgress) => void,
+) => Promise<ImportReport>;
+
 /** Imports the file and records the deposit (not for dry runs, which change nothing). */
 export async function depositFile(
   store: Store,
   caller: Caller,
   options: ImportOptions,
   onProgress?: (progress: ImportProgress) => void,
+  run: ImportRunner = (o, p) => importFile(store, o, p),
 ): Promise<ImportReport> {
   const file = basename(options.path);
   let report: ImportReport;
   try {
-    report = await importFile(store, options, onProgress);
+    report = await run(options, onProgress);
   } catch (error) {
     if (!options.dryRun && error instanceof AppError)
       await recordAuditAlone(store, caller, {

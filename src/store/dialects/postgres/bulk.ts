@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { binaryEncoder, type BinaryEncoder } from './binary-copy.js';
 import {
   appendColumns,
   BULK_TABLES,
@@ -15,6 +16,8 @@ import {
 } from '../../bulk.js';
 
 const BATCH = 5000;
+/** Sort and join memory of the transaction's index builds and key checks after a load. */
+const REBUILD_MEMORY = '256MB';
 
 function upsertSql(table: BulkTable): string {
   const spec = BULK_TABLES[table];
@@ -51,8 +54,9 @@ export function copyText(columns: readonly string[], rows: ReadonlyArray<object>
     format = compileRowCode<CopyFormatter>(
       columns,
       copyValue,
+      // A line per row joined once: a string grown by + would be a tree of pieces to flatten later.
       (loads) =>
-        `let text = ''; for (const r of rows) text += ${loads.map((l) => `helper(${l})`).join(" + '\\t' + ")} + '\\n'; return text;`,
+        `const lines = new Array(rows.length + 1); for (let i = 0; i < rows.length; i++) { const r = rows[i]; lines[i] = [${loads.map((l) => `helper(${l})`).join(', ')}].join('\\t'); } lines[rows.length] = ''; return lines.join('\\n');`,
     );
     formatters.set(key, format);
   }
@@ -61,7 +65,8 @@ export function copyText(columns: readonly string[], rows: ReadonlyArray<object>
 
 /**
  * One pooled connection per run, BEGIN … COMMIT. Upserts go as column-wise arrays in one UNNEST
- * statement per 5,000 rows; appends stream through COPY.
+ * statement per 5,000 rows; appends stream through COPY, in the binary format where every column's
+ * type has an encoding (binary-copy.ts), else as text.
  */
 export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
   return {
@@ -75,6 +80,8 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
       // before COMMIT (indexes first: the key checks use them).
       const deferred: string[] = [];
       const deferredKeys: string[] = [];
+      // Per table, the COPY binary encoder of its append columns (null: a type the text format must carry).
+      const encoders = new Map<LoadTable, BinaryEncoder | null>();
       const session: BulkSession = {
         upsert: async (table, rows) => {
           const statement = upsertSql(table);
@@ -127,9 +134,23 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         },
         append: async (table, rows) => {
           const columns = appendColumns(table);
+          let encode = encoders.get(table);
+          if (encode === undefined) {
+            const types = await run<{ name: string; type: string }>(
+              `SELECT a.attname AS name, t.typname AS type FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+               WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
+              [table],
+            );
+            encode = binaryEncoder(columns, new Map(types.rows.map((r) => [r.name, r.type]))) ?? null;
+            encoders.set(table, encode);
+          }
+          const format = encode ? ' (FORMAT binary)' : '';
           for (let start = 0; start < rows.length; start += BATCH) {
-            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-            stream.end(copyText(columns, rows.slice(start, start + BATCH)));
+            const batch = rows.slice(start, start + BATCH);
+            const stream = client.query(
+              copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${format}`),
+            );
+            stream.end(encode ? encode(batch) : copyText(columns, batch));
             await once(stream, 'finish');
           }
         },
@@ -157,6 +178,12 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
       try {
         await run('BEGIN');
         const result = await work(session);
+        if (deferred.length || deferredKeys.length) {
+          // The indexes are sorted and the keys checked in memory, not in temporary files: the
+          // defaults (64 and 4 MB) are sized for many small sessions, not for a million-row load.
+          await run(`SET LOCAL maintenance_work_mem = '${REBUILD_MEMORY}'`);
+          await run(`SET LOCAL work_mem = '${REBUILD_MEMORY}'`);
+        }
         for (const definition of [...deferred, ...deferredKeys]) await run(definition);
         // Fresh statistics for the loaded tables: the planner would otherwise see them as empty.
         for (const [table, mode] of modes) if (mode === 'append') await run(`ANALYZE ${table}`);

@@ -2,9 +2,8 @@
 // file runs the bulk core (src/store/dialects/sqlite/bulk.ts) while the caller's thread goes on
 // reading and checking rows. Calls are posted in order and answered in order; rows travel as flat
 // value lists, which structured clone copies about five times faster than row objects.
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../thread-entry.js';
 import type { CoreCalls, SqliteBulkCore } from './bulk.js';
 
 export type CoreOp = keyof SqliteBulkCore;
@@ -20,19 +19,6 @@ export interface CoreCall {
 }
 export type CoreAnswer =
   { id: number; value: unknown } | { id: number; error: { name: string; message: string; code?: string } };
-
-/** The worker's entry: the built .js beside this file, or the .ts source loaded through tsx. */
-function workerEntry(): { code: string; eval: true } | { url: URL } {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./writer-thread.worker${ext}`, import.meta.url);
-  if (ext === '.js') return { url };
-  // Source (tests, benches): a worker does not inherit the tsx loader, so it loads the entry through tsx's API.
-  const api = import.meta.resolve('tsx/esm/api');
-  return {
-    eval: true,
-    code: `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`,
-  };
-}
 
 function remoteError(e: { name: string; message: string; code?: string }): Error {
   const error = new Error(e.message);
@@ -92,10 +78,7 @@ export class WriterThread {
 
   /** Starts a worker on `file`; resolves once its connection is open. */
   static async start(file: string): Promise<WriterThread> {
-    const entry = workerEntry();
-    const options = { workerData: { file } };
-    const worker =
-      'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
+    const worker = startWorker(import.meta.url, 'writer-thread.worker', { workerData: { file } });
     const thread = new WriterThread(worker);
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
