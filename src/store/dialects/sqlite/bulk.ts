@@ -13,6 +13,7 @@ import {
   type BulkTable,
   type BulkWriter,
 } from '../../bulk.js';
+import { packRtree, rtreeIsEmpty } from './rtree-pack.js';
 import { WriterThread } from './writer-thread.js';
 
 /** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
@@ -98,7 +99,9 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   // dropped and new holes (ids above the last indexed: rowids only grow) are indexed a batch at a
   // time after each append (on a writer thread, while the caller reads on) and once more before
   // COMMIT, with the trigger restored from its own stored SQL. A rollback restores it too.
-  let deferred: { afterId: number; triggerSql: string } | undefined;
+  // An empty R*Tree filled by an append run (a first national load) is instead built in one pass
+  // before COMMIT (rtree-pack.ts): `pack`.
+  let deferred: { afterId: number; triggerSql: string; pack: boolean } | undefined;
   const deferRtree = () => {
     if (deferred) return;
     const trigger = raw
@@ -107,10 +110,10 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
     if (!trigger) return;
     const { m } = raw.prepare('SELECT coalesce(max(id), 0) AS m FROM borehole').get() as { m: number };
     raw.exec('DROP TRIGGER borehole_rtree_insert');
-    deferred = { afterId: m, triggerSql: trigger.sql };
+    deferred = { afterId: m, triggerSql: trigger.sql, pack: false };
   };
   const indexNewHoles = () => {
-    if (!deferred) return;
+    if (!deferred || deferred.pack) return;
     prepared(
       'rtree:new',
       () =>
@@ -122,9 +125,28 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   };
   const restoreRtree = () => {
     if (!deferred) return;
+    // Only appends write boreholes in a packing run, but the tree is checked again all the same.
+    if (deferred.pack && rtreeIsEmpty(raw, 'borehole_rtree'))
+      packRtree(raw, 'borehole_rtree', newPoints(deferred.afterId));
+    else deferred.pack = false;
     indexNewHoles();
     raw.exec(deferred.triggerSql);
     deferred = undefined;
+  };
+  /** Positions of the holes above `afterId`, for packing them into the R*Tree. */
+  const newPoints = (afterId: number) => {
+    const where = 'FROM borehole WHERE id > ? AND lon IS NOT NULL AND lat IS NOT NULL';
+    const { n } = raw.prepare(`SELECT count(*) AS n ${where}`).get(afterId) as { n: number };
+    const points = { ids: new Float64Array(n), xs: new Float64Array(n), ys: new Float64Array(n), count: 0 };
+    for (const [id, lon, lat] of raw
+      .prepare(`SELECT id, lon, lat ${where}`)
+      .raw()
+      .iterate(afterId) as Iterable<[number, number, number]>) {
+      points.ids[points.count] = id;
+      points.xs[points.count] = lon;
+      points.ys[points.count++] = lat;
+    }
+    return points;
   };
   // The search-epoch triggers (one counter UPDATE per row) are dropped for the run and the counter
   // bumped once before COMMIT; a rollback brings the triggers back by itself.
@@ -205,7 +227,10 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
           raw.exec(`DROP INDEX ${index.name}`);
           deferredIndexes.push(index.sql);
         }
-        if (table === 'borehole') deferRtree();
+        if (table === 'borehole') {
+          deferRtree();
+          if (deferred) deferred.pack = rtreeIsEmpty(raw, 'borehole_rtree');
+        }
       }
       modes.set(table, mode);
       return mode;
