@@ -236,6 +236,20 @@ export function updatableColumns(spec: BulkTableSpec): string[] {
  * `body` gets the loads in column order and returns the function's body, with the rows in `rows`
  * and `helper` as the one free function it may call. Column names are the store's own, never input.
  */
+/** compileRowCode for every column list a caller meets, each compiled once. */
+export function rowCodeCache<F>(
+  helper: unknown,
+  body: (loads: string[]) => string,
+): (columns: readonly string[]) => F {
+  const compiled = new Map<string, F>();
+  return (columns) => {
+    const key = columns.join(',');
+    let code = compiled.get(key);
+    if (code === undefined) compiled.set(key, (code = compileRowCode<F>(columns, helper, body)));
+    return code;
+  };
+}
+
 export function compileRowCode<F>(
   columns: readonly string[],
   helper: unknown,

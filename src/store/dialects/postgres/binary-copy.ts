@@ -79,21 +79,21 @@ export class BinaryRows {
   }
 
   int4(value: unknown, column: string): void {
-    if (value == null) return this.nothing();
-    if (!Number.isInteger(value)) throw mismatch(column, 'int4', value);
-    this.room(8);
-    this.buffer.writeInt32BE(4, this.at);
-    this.buffer.writeInt32BE(value as number, this.at + 4);
-    this.at += 8;
+    this.integer(value, column, 4);
   }
 
   int2(value: unknown, column: string): void {
+    this.integer(value, column, 2);
+  }
+
+  private integer(value: unknown, column: string, bytes: 2 | 4): void {
     if (value == null) return this.nothing();
-    if (!Number.isInteger(value)) throw mismatch(column, 'int2', value);
-    this.room(6);
-    this.buffer.writeInt32BE(2, this.at);
-    this.buffer.writeInt16BE(value as number, this.at + 4);
-    this.at += 6;
+    if (!Number.isInteger(value)) throw mismatch(column, `int${bytes}`, value);
+    this.room(4 + bytes);
+    this.buffer.writeInt32BE(bytes, this.at);
+    if (bytes === 4) this.buffer.writeInt32BE(value as number, this.at + 4);
+    else this.buffer.writeInt16BE(value as number, this.at + 4);
+    this.at += 4 + bytes;
   }
 
   private room(bytes: number): void {

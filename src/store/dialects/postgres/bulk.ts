@@ -5,7 +5,7 @@ import { binaryEncoder, type BinaryEncoder } from './binary-copy.js';
 import {
   appendColumns,
   BULK_TABLES,
-  compileRowCode,
+  rowCodeCache,
   updatableColumns,
   type BoreholeRef,
   type BulkSession,
@@ -43,24 +43,16 @@ function copyValue(value: unknown): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (c) => COPY_ESCAPES[c]!) : text;
 }
 
-type CopyFormatter = (rows: ReadonlyArray<object>) => string;
-const formatters = new Map<string, CopyFormatter>();
+// A line per row joined once: a string grown by + would be a tree of pieces to flatten later.
+const copyFormatterFor = rowCodeCache<(rows: ReadonlyArray<object>) => string>(
+  copyValue,
+  (loads) =>
+    `const lines = new Array(rows.length + 1); for (let i = 0; i < rows.length; i++) { const r = rows[i]; lines[i] = [${loads.map((l) => `helper(${l})`).join(', ')}].join('\\t'); } lines[rows.length] = ''; return lines.join('\\n');`,
+);
 
 /** Rows as COPY text: tab-separated values, one line per row. */
 export function copyText(columns: readonly string[], rows: ReadonlyArray<object>): string {
-  const key = columns.join(',');
-  let format = formatters.get(key);
-  if (!format) {
-    format = compileRowCode<CopyFormatter>(
-      columns,
-      copyValue,
-      // A line per row joined once: a string grown by + would be a tree of pieces to flatten later.
-      (loads) =>
-        `const lines = new Array(rows.length + 1); for (let i = 0; i < rows.length; i++) { const r = rows[i]; lines[i] = [${loads.map((l) => `helper(${l})`).join(', ')}].join('\\t'); } lines[rows.length] = ''; return lines.join('\\n');`,
-    );
-    formatters.set(key, format);
-  }
-  return format(rows);
+  return copyFormatterFor(columns)(rows);
 }
 
 /**

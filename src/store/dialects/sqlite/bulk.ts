@@ -4,7 +4,7 @@ import type { Database } from '../../schema.js';
 import {
   appendColumns,
   BULK_TABLES,
-  compileRowCode,
+  rowCodeCache,
   updatableColumns,
   type LoadMode,
   type LoadTable,
@@ -40,27 +40,19 @@ function upsertSql(table: BulkTable, rows: number): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${spec.conflict.join(', ')}) ${action}`;
 }
 
-type Flattener = (rows: ReadonlyArray<object>) => unknown[];
-const flatteners = new Map<string, Flattener>();
-
 /**
  * Rows as one flat list of values, `columns` at a time: what a statement binds (or a thread
  * receives). Built by push, so the array stays packed: structured clone copies a holey array
  * element by element, three times slower.
  */
+const flattenerFor = rowCodeCache<(rows: ReadonlyArray<object>) => unknown[]>(
+  null,
+  (loads) =>
+    `const values = []; for (const r of rows) values.push(${loads.map((l) => `${l} ?? null`).join(', ')}); return values;`,
+);
+
 function flatRows(columns: readonly string[], rows: ReadonlyArray<object>): unknown[] {
-  const key = columns.join(',');
-  let flatten = flatteners.get(key);
-  if (!flatten) {
-    flatten = compileRowCode<Flattener>(
-      columns,
-      null,
-      (loads) =>
-        `const values = []; for (const r of rows) values.push(${loads.map((l) => `${l} ?? null`).join(', ')}); return values;`,
-    );
-    flatteners.set(key, flatten);
-  }
-  return flatten(rows);
+  return flattenerFor(columns)(rows);
 }
 
 /**
