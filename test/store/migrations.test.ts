@@ -46,6 +46,39 @@ eachEngine('migrations', ({ engine, empty }) => {
     }
   });
 
+  it('orders identifiers byte by byte on both engines', async () => {
+    const store = await empty();
+    await store.migrate();
+    const now = new Date().toISOString();
+    const holes = ['zk-2', 'ZK10', 'ZK-1', 'ZK1', 'zk1', '钻孔1', 'ZK 1'];
+    await store.db
+      .insertInto('borehole')
+      .values(
+        holes.map((h, i) => ({
+          public_id: `CSBTEST${i}`,
+          dataset: 't',
+          hole_id: h,
+          name: h,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const ordered = await store.db.selectFrom('borehole').select('hole_id').orderBy('hole_id').execute();
+    const bytes = [...holes].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect(ordered.map((r) => r.hole_id)).toEqual(bytes);
+    if (engine === 'postgres') {
+      // The test cluster's locale (C.UTF-8) sorts like bytes anyway; a deployment's need not.
+      const collations = await sql<{ column: string; collation: string }>`
+        SELECT a.attrelid::regclass || '.' || a.attname AS column, c.collname AS collation
+        FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation
+        WHERE a.attrelid IN ('borehole'::regclass, 'catalog_record'::regclass)
+          AND a.attname IN ('public_id', 'hole_id', 'dataset', 'record_no', 'updated_at')`.execute(store.db);
+      expect(collations.rows.map((r) => r.collation)).toEqual(Array(collations.rows.length).fill('C'));
+      expect(collations.rows.length).toBe(7);
+    }
+  });
+
   it('upgrades a store holding data to named unique indexes, keeping rows, ids, links and positions', async () => {
     const store = await empty();
     const list = engine === 'sqlite' ? sqliteMigrations : postgresMigrations;

@@ -5,7 +5,7 @@ import { accountsSchema, type IdColumns } from '../shared/accounts.migration.js'
 import { offersSchema } from '../shared/offers.migration.js';
 import { requestsSchema } from '../shared/requests.migration.js';
 import { agreementsAndReturnsSchema } from '../shared/agreements-returns.migration.js';
-import { postgresSearchEpoch } from '../shared/search-epoch.migration.js';
+import { postgresBoreholeEpochTrigger, postgresSearchEpoch } from '../shared/search-epoch.migration.js';
 
 const catalogFoundation = `
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -153,6 +153,32 @@ CREATE TABLE search_index_state (
 );
 `;
 
+// Identifiers, codes and ISO timestamps compare byte by byte, as SQLite compares them (BINARY): a
+// locale's collation (C.UTF-8, en_US.UTF-8 …) sorts them several times slower (no abbreviated keys,
+// strcoll per comparison), which a million-row load pays in every index it rebuilds, and it orders
+// them differently from the embedded engine. Only collations change: PostgreSQL rebuilds the
+// indexes on these columns and rewrites no rows.
+const byteOrderIdentifiers = `
+DROP TRIGGER search_epoch_bump ON borehole;
+ALTER TABLE borehole
+  ALTER COLUMN public_id TYPE TEXT COLLATE "C",
+  ALTER COLUMN dataset TYPE TEXT COLLATE "C",
+  ALTER COLUMN hole_id TYPE TEXT COLLATE "C",
+  ALTER COLUMN province_code TYPE TEXT COLLATE "C",
+  ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+  ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
+ALTER TABLE borehole_commodity ALTER COLUMN commodity TYPE TEXT COLLATE "C";
+ALTER TABLE catalog_record
+  ALTER COLUMN public_id TYPE TEXT COLLATE "C",
+  ALTER COLUMN record_no TYPE TEXT COLLATE "C",
+  ALTER COLUMN province_code TYPE TEXT COLLATE "C",
+  ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+  ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
+ALTER TABLE core_box ALTER COLUMN public_id TYPE TEXT COLLATE "C";
+ALTER TABLE sample ALTER COLUMN public_id TYPE TEXT COLLATE "C";
+${postgresBoreholeEpochTrigger()}
+`;
+
 const script = (text: string) => (db: Kysely<unknown>) =>
   sql
     .raw(text)
@@ -194,4 +220,5 @@ export const postgresMigrations: MigrationList = [
     up: script(`TRUNCATE borehole_search, catalog_record_search; DELETE FROM search_index_state;
       UPDATE search_epoch SET n = n + 1;`),
   },
+  { name: '2026-12-01-byte-order-identifiers', up: script(byteOrderIdentifiers) },
 ];

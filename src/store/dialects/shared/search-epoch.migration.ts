@@ -56,15 +56,22 @@ export function sqliteSearchEpoch(): string {
 }
 
 /** PostgreSQL: one statement trigger per table, so a COPY of a million rows bumps once. */
+const RUN = 'FOR EACH STATEMENT EXECUTE FUNCTION search_epoch_bump()';
+
+/** The borehole table's epoch trigger on PostgreSQL (it names columns: altering them means re-creating it). */
+export function postgresBoreholeEpochTrigger(): string {
+  return `CREATE TRIGGER search_epoch_bump AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF ${BOREHOLE_COLUMNS.join(', ')} ON borehole ${RUN};`;
+}
+
 export function postgresSearchEpoch(): string {
-  const run = 'FOR EACH STATEMENT EXECUTE FUNCTION search_epoch_bump()';
+  const run = RUN;
   return `${TABLE}
 CREATE FUNCTION search_epoch_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE search_epoch SET n = n + 1;
   RETURN NULL;
 END $$;
-CREATE TRIGGER search_epoch_bump AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF ${BOREHOLE_COLUMNS.join(', ')} ON borehole ${run};
+${postgresBoreholeEpochTrigger()}
 ${[...TABLES, ...WORD_INDEX_TABLES].map((t) => `CREATE TRIGGER search_epoch_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} ${run};`).join('\n')}
 `;
 }
