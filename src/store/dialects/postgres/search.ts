@@ -106,7 +106,9 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
       sql<
         number | null
       >`round((ST_DistanceSphere(${shownPoint(alias)}, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)) / 1000.0)::numeric, 6)::float8`,
-    upper: (expression) => sql<string>`upper(${expression})`,
+    // Case follows the database's collation: identifiers are in byte order (COLLATE "C", decision
+    // 0010), under which upper() would fold ASCII letters only.
+    upper: (expression) => sql<string>`upper(${expression} COLLATE "default")`,
     size: async (entity) => {
       const { rows } = await pool.query<{ bytes: number }>(
         'SELECT pg_total_relation_size($1::regclass) AS bytes',
