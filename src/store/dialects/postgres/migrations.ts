@@ -158,26 +158,21 @@ CREATE TABLE search_index_state (
 // strcoll per comparison), which a million-row load pays in every index it rebuilds, and it orders
 // them differently from the embedded engine. Only collations change: PostgreSQL rebuilds the
 // indexes on these columns and rewrites no rows.
-const byteOrderIdentifiers = `
-DROP TRIGGER search_epoch_bump ON borehole;
-ALTER TABLE borehole
-  ALTER COLUMN public_id TYPE TEXT COLLATE "C",
-  ALTER COLUMN dataset TYPE TEXT COLLATE "C",
-  ALTER COLUMN hole_id TYPE TEXT COLLATE "C",
-  ALTER COLUMN province_code TYPE TEXT COLLATE "C",
-  ALTER COLUMN created_at TYPE TEXT COLLATE "C",
-  ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
-ALTER TABLE borehole_commodity ALTER COLUMN commodity TYPE TEXT COLLATE "C";
-ALTER TABLE catalog_record
-  ALTER COLUMN public_id TYPE TEXT COLLATE "C",
-  ALTER COLUMN record_no TYPE TEXT COLLATE "C",
-  ALTER COLUMN province_code TYPE TEXT COLLATE "C",
-  ALTER COLUMN created_at TYPE TEXT COLLATE "C",
-  ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
-ALTER TABLE core_box ALTER COLUMN public_id TYPE TEXT COLLATE "C";
-ALTER TABLE sample ALTER COLUMN public_id TYPE TEXT COLLATE "C";
-${postgresBoreholeEpochTrigger()}
-`;
+const BYTE_ORDER_COLUMNS: Record<string, readonly string[]> = {
+  borehole: ['public_id', 'dataset', 'hole_id', 'province_code', 'created_at', 'updated_at'],
+  borehole_commodity: ['commodity'],
+  catalog_record: ['public_id', 'record_no', 'province_code', 'created_at', 'updated_at'],
+  core_box: ['public_id'],
+  sample: ['public_id'],
+};
+const byteOrderIdentifiers = [
+  'DROP TRIGGER search_epoch_bump ON borehole;',
+  ...Object.entries(BYTE_ORDER_COLUMNS).map(
+    ([table, columns]) =>
+      `ALTER TABLE ${table} ${columns.map((c) => `ALTER COLUMN ${c} TYPE TEXT COLLATE "C"`).join(', ')};`,
+  ),
+  postgresBoreholeEpochTrigger(),
+].join('\n');
 
 const script = (text: string) => (db: Kysely<unknown>) =>
   sql
