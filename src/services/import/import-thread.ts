@@ -1,9 +1,10 @@
 // A file import on a thread of its own whose young generation is sized for streaming rows (decision
 // 0008). Reading, decoding and checking a million rows makes short-lived strings and objects at a
 // rate that V8's default 16 MiB semi-space turns into a scavenge every few thousand rows, each
-// copying the batch still waiting to be written; with a 64 MiB semi-space the same import spends a
-// fifth less time. V8 takes that size only when a heap is created, so the import gets a new one: a
-// worker with its own store connection, answering with the report or the error as the call would.
+// copying the batch still waiting to be written; with 64 MiB semi-spaces the checking took a fifth
+// (collars) to a third (catalog) less time. V8 takes that size only when a heap is created, so the
+// import gets a new one: a worker with its own store connection, answering with the report or the
+// error as the call would.
 import type { Store } from '../../store/store.js';
 import { startWorker } from '../../thread-entry.js';
 import {
