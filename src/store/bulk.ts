@@ -229,13 +229,6 @@ export function updatableColumns(spec: BulkTableSpec): string[] {
   );
 }
 
-/**
- * Compiles, once per column list, a function over row objects whose body reads each column by a
- * named property load (`r["hole_id"]`). A loop over column names (`row[c]`) makes every load a
- * keyed, megamorphic one: for a million 33-column rows that alone cost seconds of an import.
- * `body` gets the loads in column order and returns the function's body, with the rows in `rows`
- * and `helper` as the one free function it may call. Column names are the store's own, never input.
- */
 /** compileRowCode for every column list a caller meets, each compiled once. */
 export function rowCodeCache<F>(
   helper: unknown,
@@ -250,6 +243,13 @@ export function rowCodeCache<F>(
   };
 }
 
+/**
+ * Compiles a function over row objects whose body reads each of `columns` by a named property load
+ * (`r["hole_id"]`). A loop over column names (`row[c]`) makes every load a keyed, megamorphic one:
+ * for a million 33-column rows that alone cost seconds of an import. `body` gets the loads in
+ * column order and returns the function's body, with the rows in `rows` and `helper` as the one
+ * free value it may use. Column names are the store's own, never input.
+ */
 export function compileRowCode<F>(
   columns: readonly string[],
   helper: unknown,

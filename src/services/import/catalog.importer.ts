@@ -68,7 +68,7 @@ export class CatalogImporter implements KindImporter {
       province_code: provinceValue,
       quantity: c.number('quantity', { min: 0 }),
       unit: c.text('unit'),
-      year: c.parsed('year', c.recurring(parseYear, parseYear)),
+      year: c.parsed('year', c.recurring(parseYear)),
       description: c.text('description'),
       created_at: this.ctx.now,
       updated_at: this.ctx.now,

@@ -132,8 +132,11 @@ export class RowCheck {
     return opts.scale === undefined || opts.scale === 1 ? value : value * opts.scale;
   }
 
-  /** `parse` with its answers remembered, for values of few distinct texts (dates, years, terms). */
-  recurring<T>(key: unknown, parse: (text: string) => T): (text: string) => T {
+  /**
+   * `parse` with its answers remembered, for values of few distinct texts (years, terms, provinces);
+   * `key` names the parser when `parse` is a new closure on every call.
+   */
+  recurring<T>(parse: (text: string) => T, key: unknown = parse): (text: string) => T {
     let memo = this.recurringParsers.get(key);
     if (!memo) this.recurringParsers.set(key, (memo = remembered(parse)));
     return memo as (text: string) => T;
@@ -144,14 +147,14 @@ export class RowCheck {
   }
 
   fraction(field: ImportField): number | null {
-    return this.parsed(field, this.recurring(parseFraction, parseFraction));
+    return this.parsed(field, this.recurring(parseFraction));
   }
 
   /** A controlled-vocabulary code, or an issue listing what is accepted. */
   term(field: ImportField, vocabulary: VocabularyField, accepted: string): string | null {
     const text = this.text(field);
     if (text === null) return null;
-    const code = this.recurring(vocabulary, (s) => normaliseTerm(vocabulary, s))(text);
+    const code = this.recurring((s) => normaliseTerm(vocabulary, s), vocabulary)(text);
     if (code === undefined)
       this.issue(field, `${JSON.stringify(text)} is not a known ${field}; use one of ${accepted}`);
     return code ?? null;
@@ -161,7 +164,7 @@ export class RowCheck {
   province(field: ImportField): string | null {
     const text = this.text(field);
     if (text === null) return null;
-    const code = this.recurring(provinceCode, provinceCode)(text);
+    const code = this.recurring(provinceCode)(text);
     if (code === undefined) this.issue(field, `${JSON.stringify(text)} is not a known province name or code`);
     return code ?? null;
   }

@@ -64,7 +64,6 @@ export function postgresBoreholeEpochTrigger(): string {
 }
 
 export function postgresSearchEpoch(): string {
-  const run = RUN;
   return `${TABLE}
 CREATE FUNCTION search_epoch_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -72,6 +71,6 @@ BEGIN
   RETURN NULL;
 END $$;
 ${postgresBoreholeEpochTrigger()}
-${[...TABLES, ...WORD_INDEX_TABLES].map((t) => `CREATE TRIGGER search_epoch_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} ${run};`).join('\n')}
+${[...TABLES, ...WORD_INDEX_TABLES].map((t) => `CREATE TRIGGER search_epoch_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t} ${RUN};`).join('\n')}
 `;
 }
