@@ -176,9 +176,13 @@ for (const large of [false, true])
             project: h === 'B' ? awkward : null,
           })),
         );
-        const more = await s.nextIds('borehole', 1);
+        const more = await s.nextIds('borehole', 2);
         expect(more[0]).toBeGreaterThan(Math.max(...ids));
-        await s.append('borehole', [{ ...hole('D', 100), id: more[0]! }]);
+        // E has no position: it stays out of the spatial index.
+        await s.append('borehole', [
+          { ...hole('D', 100), id: more[0]! },
+          { ...hole('E', 100), id: more[1]!, lon: null, lat: null },
+        ]);
         await s.append('borehole_commodity', [
           { borehole_id: ids[0]!, commodity: 'Cu' },
           { borehole_id: ids[0]!, commodity: 'Au' },
@@ -192,14 +196,17 @@ for (const large of [false, true])
         .select(['hole_id', 'project'])
         .orderBy('id')
         .execute();
-      expect(rows.map((r) => r.hole_id)).toEqual(['A', 'B', 'C', 'D']);
+      expect(rows.map((r) => r.hole_id)).toEqual(['A', 'B', 'C', 'D', 'E']);
       expect(rows[1]!.project).toBe(awkward);
       // The spatial index covers the appended holes (on SQLite a tree packed in one pass, which
       // SQLite's own check accepts).
-      if (engine === 'sqlite')
+      if (engine === 'sqlite') {
         expect((await sql`SELECT rtreecheck('borehole_rtree') AS c`.execute(store.db)).rows).toEqual([
           { c: 'ok' },
         ]);
+        const all = await sql<{ n: number }>`SELECT count(*) AS n FROM borehole_rtree`.execute(store.db);
+        expect(all.rows[0]!.n).toBe(4);
+      }
       const spatial =
         engine === 'sqlite'
           ? sql<{

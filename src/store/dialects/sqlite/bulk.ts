@@ -13,8 +13,14 @@ import {
   type BulkTable,
   type BulkWriter,
 } from '../../bulk.js';
-import { packRtree, rtreeIsEmpty } from './rtree-pack.js';
+import { packRtree, PointLog, rtreeIsEmpty } from './rtree-pack.js';
 import { WriterThread } from './writer-thread.js';
+
+/** Where lon and lat stand in an appended borehole row (the id is first). */
+const BOREHOLE_POSITION = [
+  appendColumns('borehole').indexOf('lon'),
+  appendColumns('borehole').indexOf('lat'),
+] as const;
 
 /** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
 const ROWS_PER_STATEMENT = 25;
@@ -92,8 +98,9 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   // time after each append (on a writer thread, while the caller reads on) and once more before
   // COMMIT, with the trigger restored from its own stored SQL. A rollback restores it too.
   // An empty R*Tree filled by an append run (a first national load) is instead built in one pass
-  // before COMMIT (rtree-pack.ts): `pack`.
-  let deferred: { afterId: number; triggerSql: string; pack: boolean } | undefined;
+  // before COMMIT (rtree-pack.ts) from `points`, logged as the rows were appended (an
+  // append-mode table takes appends only: BulkSession.loadMode).
+  let deferred: { afterId: number; triggerSql: string; points: PointLog | undefined } | undefined;
   const deferRtree = () => {
     if (deferred) return;
     const trigger = raw
@@ -102,10 +109,10 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
     if (!trigger) return;
     const { m } = raw.prepare('SELECT coalesce(max(id), 0) AS m FROM borehole').get() as { m: number };
     raw.exec('DROP TRIGGER borehole_rtree_insert');
-    deferred = { afterId: m, triggerSql: trigger.sql, pack: false };
+    deferred = { afterId: m, triggerSql: trigger.sql, points: undefined };
   };
   const indexNewHoles = () => {
-    if (!deferred || deferred.pack) return;
+    if (!deferred || deferred.points) return;
     prepared(
       'rtree:new',
       () =>
@@ -117,28 +124,13 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   };
   const restoreRtree = () => {
     if (!deferred) return;
-    // Only appends write boreholes in a packing run, but the tree is checked again all the same.
-    if (deferred.pack && rtreeIsEmpty(raw, 'borehole_rtree'))
-      packRtree(raw, 'borehole_rtree', newPoints(deferred.afterId));
-    else deferred.pack = false;
+    // The tree is checked for emptiness again all the same: packing needs an empty one.
+    if (deferred.points && rtreeIsEmpty(raw, 'borehole_rtree'))
+      packRtree(raw, 'borehole_rtree', deferred.points);
+    else deferred.points = undefined;
     indexNewHoles();
     raw.exec(deferred.triggerSql);
     deferred = undefined;
-  };
-  /** Positions of the holes above `afterId`, for packing them into the R*Tree. */
-  const newPoints = (afterId: number) => {
-    const where = 'FROM borehole WHERE id > ? AND lon IS NOT NULL AND lat IS NOT NULL';
-    const { n } = raw.prepare(`SELECT count(*) AS n ${where}`).get(afterId) as { n: number };
-    const points = { ids: new Float64Array(n), xs: new Float64Array(n), ys: new Float64Array(n), count: 0 };
-    for (const [id, lon, lat] of raw
-      .prepare(`SELECT id, lon, lat ${where}`)
-      .raw()
-      .iterate(afterId) as Iterable<[number, number, number]>) {
-      points.ids[points.count] = id;
-      points.xs[points.count] = lon;
-      points.ys[points.count++] = lat;
-    }
-    return points;
   };
   // The search-epoch triggers (one counter UPDATE per row) are dropped for the run and the counter
   // bumped once before COMMIT; a rollback brings the triggers back by itself.
@@ -221,7 +213,7 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
         }
         if (table === 'borehole') {
           deferRtree();
-          if (deferred) deferred.pack = rtreeIsEmpty(raw, 'borehole_rtree');
+          if (deferred && rtreeIsEmpty(raw, 'borehole_rtree')) deferred.points = new PointLog();
         }
       }
       modes.set(table, mode);
@@ -238,8 +230,11 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
     },
     append: (table, values) => {
       if (table === 'borehole' && values.length > 0) deferRtree();
-      writeRows(`append:${table}`, (n) => appendSql(table, n), appendColumns(table).length, values);
-      if (table === 'borehole') indexNewHoles();
+      const columns = appendColumns(table);
+      writeRows(`append:${table}`, (n) => appendSql(table, n), columns.length, values);
+      if (table !== 'borehole') return;
+      if (deferred?.points) deferred.points.addRows(values, columns.length, 0, ...BOREHOLE_POSITION);
+      indexNewHoles();
     },
     deleteForBoreholes: (table, ids) => {
       const statement = prepared(`delete:${table}`, () => `DELETE FROM ${table} WHERE borehole_id = ?`);

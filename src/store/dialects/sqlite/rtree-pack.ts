@@ -66,8 +66,16 @@ function level(count: number): Level {
   };
 }
 
-/** Points in Hilbert order, bounds already rounded as the R*Tree keeps them. */
-function sortedPoints(ids: Float64Array, xs: Float64Array, ys: Float64Array, count: number): Level {
+/**
+ * Points in Hilbert order, bounds already rounded as the R*Tree keeps them, and for each position
+ * the point's index in the input (`from`).
+ */
+function sortedPoints(
+  ids: Float64Array,
+  xs: Float64Array,
+  ys: Float64Array,
+  count: number,
+): Level & { from: Uint32Array } {
   // One numeric sort of (Hilbert distance · 2^k + index): the key must stay below 2^53.
   const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const gridBits = Math.min(16, Math.floor((53 - indexBits) / 2));
@@ -79,10 +87,11 @@ function sortedPoints(ids: Float64Array, xs: Float64Array, ys: Float64Array, cou
     keys[i] = hilbert(gx, gy, gridBits) * 2 ** indexBits + i;
   }
   keys.sort();
-  const out = level(count);
+  const out = { ...level(count), from: new Uint32Array(count) };
   const mask = 2 ** indexBits;
   for (let k = 0; k < count; k++) {
     const i = keys[k]! % mask;
+    out.from[k] = i;
     out.ids[k] = ids[i]!;
     out.minX[k] = floatBelow(xs[i]!);
     out.maxX[k] = floatAbove(xs[i]!);
@@ -122,6 +131,41 @@ function insertPairs(raw: SQLite.Database, table: string, columns: string, pairs
   for (; at < pairs.length; at += 2) one.run(pairs[at], pairs[at + 1]);
 }
 
+/** Points to pack, as they are written: ids and positions in arrays that grow by doubling. */
+export class PointLog {
+  ids = new Float64Array(1024);
+  xs = new Float64Array(1024);
+  ys = new Float64Array(1024);
+  count = 0;
+
+  /**
+   * Adds the points of flat rows (`width` values a row, the id, x and y at the given offsets);
+   * rows without both coordinates have no place in the tree.
+   */
+  addRows(values: readonly unknown[], width: number, id: number, x: number, y: number): void {
+    for (let at = 0; at < values.length; at += width) {
+      const lon = values[at + x];
+      const lat = values[at + y];
+      if (typeof lon !== 'number' || typeof lat !== 'number') continue;
+      if (this.count === this.ids.length) this.grow();
+      this.ids[this.count] = values[at + id] as number;
+      this.xs[this.count] = lon;
+      this.ys[this.count++] = lat;
+    }
+  }
+
+  private grow(): void {
+    const bigger = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.ids = bigger(this.ids);
+    this.xs = bigger(this.xs);
+    this.ys = bigger(this.ys);
+  }
+}
+
 /** True when the R*Tree `name` holds no entry (its root has no cells). */
 export function rtreeIsEmpty(raw: SQLite.Database, name: string): boolean {
   return raw.prepare(`SELECT 1 FROM "${name}_rowid" LIMIT 1`).get() === undefined;
@@ -142,15 +186,18 @@ export function packRtree(
   };
   const capacity = Math.floor((size - 4) / CELL);
   const nodes: Array<[number, Buffer]> = [];
-  const rowids: number[] = [];
   const parents: number[] = [];
-  let entries = sortedPoints(points.ids, points.xs, points.ys, points.count);
+  const points0 = sortedPoints(points.ids, points.xs, points.ys, points.count);
+  let entries: Level = points0;
+  // The leaf of each point, by the point's input index: the `_rowid` rows are then written in the
+  // input's order (ascending ids from the caller), appended instead of scattered over the B-tree.
+  const leafOf = new Float64Array(points.count);
   let height = 0;
   let nextNode = 2;
   // Children of the level above are numbered as they are made; leaves (height 0) hold row ids.
-  const adopt = (child: number, node: number) => {
-    if (height === 0) rowids.push(child, node);
-    else parents.push(child, node);
+  const adopt = (position: number, node: number) => {
+    if (height === 0) leafOf[points0.from[position]!] = node;
+    else parents.push(entries.ids[position]!, node);
   };
   while (entries.count > capacity) {
     // As many nodes as needed, filled evenly (no nearly empty last node).
@@ -166,7 +213,7 @@ export function packRtree(
       let minY = Infinity;
       let maxY = -Infinity;
       for (let i = start; i < end; i++) {
-        adopt(entries.ids[i]!, node);
+        adopt(i, node);
         minX = Math.min(minX, entries.minX[i]!);
         maxX = Math.max(maxX, entries.maxX[i]!);
         minY = Math.min(minY, entries.minY[i]!);
@@ -181,7 +228,9 @@ export function packRtree(
     entries = above;
     height++;
   }
-  for (let i = 0; i < entries.count; i++) adopt(entries.ids[i]!, 1);
+  for (let i = 0; i < entries.count; i++) adopt(i, 1);
+  const rowids: number[] = [];
+  for (let i = 0; i < points.count; i++) rowids.push(points.ids[i]!, leafOf[i]!);
   // The shadow tables are read-only to SQL in better-sqlite3's defensive mode; lifted for these writes only.
   raw.unsafeMode(true);
   try {

@@ -2,7 +2,7 @@
 // built by single inserts: same stored bounds, same query answers, and it keeps working after.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { packRtree, rtreeIsEmpty } from '../../../../src/store/dialects/sqlite/rtree-pack.js';
+import { packRtree, PointLog, rtreeIsEmpty } from '../../../../src/store/dialects/sqlite/rtree-pack.js';
 
 function points(count: number, seed: number) {
   let state = seed;
@@ -79,5 +79,22 @@ describe('packed R*Tree', () => {
     const db = trees(10);
     expect(() => db.prepare('DELETE FROM packed_rowid').run()).toThrow(/may not be modified/);
     db.close();
+  });
+});
+
+describe('PointLog', () => {
+  it('keeps the positioned rows of flat row lists, in order, past its first capacity', () => {
+    const log = new PointLog();
+    const width = 4;
+    const values: unknown[] = [];
+    // Rows of (id, name, lon, lat); every tenth has no position.
+    for (let id = 1; id <= 3000; id++) values.push(id, `h${id}`, id % 10 === 0 ? null : id / 100, -id / 100);
+    log.addRows(values.slice(0, 400 * width), width, 0, 2, 3);
+    log.addRows(values.slice(400 * width), width, 0, 2, 3);
+    expect(log.count).toBe(2700);
+    const kept = Array.from(log.ids.subarray(0, log.count));
+    expect(kept).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1).filter((id) => id % 10 !== 0));
+    expect(log.xs[log.count - 1]).toBe(29.99);
+    expect(log.ys[log.count - 1]).toBe(-29.99);
   });
 });
