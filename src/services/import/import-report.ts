@@ -38,25 +38,40 @@ export function reportOf(
   started: number,
   dips?: DipConvention,
 ): ImportReport {
+  return timed(
+    {
+      kind: o.kind,
+      file: o.path,
+      dataset: s.dataset,
+      dryRun: o.dryRun ?? false,
+      rowsRead,
+      ...ctx.stats,
+      rejected: ctx.problems.rejected,
+      problemCount: ctx.problems.count,
+      problems: ctx.problems.problems,
+      rejectsFile: s.rejectsPath,
+      seconds: 0,
+      rowsPerSecond: 0,
+      dipConvention: dips,
+      columns: Object.fromEntries(Object.entries(map.labels)),
+      ignoredColumns: map.ignored,
+      encoding: source.details.encoding,
+      delimiter: source.details.delimiter,
+      warnings: ctx.warnings,
+    },
+    started,
+  );
+}
+
+/**
+ * The report with its time set to now since `started`: set again once the transaction has
+ * committed, so that the time includes the index builds and COMMIT after the last row.
+ */
+export function timed(report: ImportReport, started: number): ImportReport {
   const seconds = (performance.now() - started) / 1000;
   return {
-    kind: o.kind,
-    file: o.path,
-    dataset: s.dataset,
-    dryRun: o.dryRun ?? false,
-    rowsRead,
-    ...ctx.stats,
-    rejected: ctx.problems.rejected,
-    problemCount: ctx.problems.count,
-    problems: ctx.problems.problems,
-    rejectsFile: s.rejectsPath,
+    ...report,
     seconds,
-    rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : rowsRead,
-    dipConvention: dips,
-    columns: Object.fromEntries(Object.entries(map.labels)),
-    ignoredColumns: map.ignored,
-    encoding: source.details.encoding,
-    delimiter: source.details.delimiter,
-    warnings: ctx.warnings,
+    rowsPerSecond: seconds > 0 ? Math.round(report.rowsRead / seconds) : report.rowsRead,
   };
 }

@@ -24,7 +24,7 @@ import { IntervalImporter } from './interval.importer.js';
 import { ProblemLog, type RawRow } from './problem-log.js';
 import { isBlank, sourceFormat, SourceError, type RowSource } from './row-source.js';
 import { SampleImporter } from './sample.importer.js';
-import { failureMessage, reportOf, undecodable, type Settings } from './import-report.js';
+import { failureMessage, reportOf, timed, undecodable, type Settings } from './import-report.js';
 import { detectDipConvention, SurveyImporter } from './survey.importer.js';
 import { openTextSource } from './text-source.js';
 import { openXlsxSource } from './xlsx-source.js';
@@ -252,9 +252,10 @@ export async function importFile(
   };
 
   try {
-    return await store.bulk.transaction(work, {
+    const report = await store.bulk.transaction(work, {
       large: options.large ?? source.totalBytes >= LARGE_FILE_BYTES,
     });
+    return timed(report, started);
   } catch (error) {
     if (error instanceof DryRunDone) return reportOf(options, s, ctx, map, source, rowsRead, started, dips);
     throw error;

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { importFile } from '../../../src/services/import/import.service.js';
 import { ImportError, ImportUsageError } from '../../../src/services/import/import.types.js';
 import { publicId } from '../../../src/domain/public-id.js';
+import type { BulkWriter } from '../../../src/store/bulk.js';
 import type { Store } from '../../../src/store/store.js';
 import { eachEngine } from '../../support/engines.js';
 import { addCustodian, count, fixture, tempDir } from './import-helpers.js';
@@ -311,6 +312,25 @@ eachEngine('import collars', ({ fresh }) => {
       .select('c.code')
       .execute();
     expect(ids.map((r) => r.code)).toEqual(['CGS', 'CGS', 'CGS']);
+  });
+
+  it('reports the time up to the commit, index builds and COMMIT included', async () => {
+    const store = await fresh();
+    await addCustodian(store, 'XZ');
+    // A writer whose work after the last row (index builds, COMMIT) takes 300 ms more.
+    const slowCommit: { bulk: BulkWriter } = {
+      bulk: {
+        transaction: async (work, options) => {
+          const result = await store.bulk.transaction(work, options);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return result;
+        },
+      },
+    };
+    const report = await importFile(slowCommit, { kind: 'collars', path: fixture('collars-zh.tsv') });
+    expect(report.rowsRead).toBe(3);
+    expect(report.seconds).toBeGreaterThanOrEqual(0.3);
+    expect(report.rowsPerSecond).toBe(Math.round(3 / report.seconds));
   });
 
   it('writes nothing on a dry run, and nothing for an empty or header-only file', async () => {
