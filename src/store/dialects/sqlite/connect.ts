@@ -50,10 +50,16 @@ function registerAreaFunctions(raw: SQLite.Database): void {
   );
 }
 
+/** Bytes per page of a new store file: a million-row load writes, sorts and checkpoints fewer, larger pages. */
+export const PAGE_SIZE = 16384;
+
 /** Opens (creating if needed) the embedded store file: one connection with the settings every one wants. */
 export function openSqliteConnection(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new SQLite(file);
+  // A new file gets 16 KiB pages (decision 0011); an existing file keeps its own (SQLite ignores
+  // this once the file has content).
+  raw.pragma(`page_size = ${PAGE_SIZE}`);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
