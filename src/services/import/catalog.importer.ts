@@ -128,6 +128,9 @@ export class CatalogImporter implements KindImporter {
       if (issues.length) this.ctx.problems.reject(item.raw, issues);
       else rows.push(item.row);
     }
+    // The items (each with its raw cells, views of a decoded chunk of the file) are done with:
+    // let them go before waiting on the store.
+    items.length = 0;
     this.ctx.stats.written += rows.length;
     if (!this.ctx.writing() || !rows.length) return;
     // Into an empty table (a first national load) rows go in by append; otherwise by upsert.

@@ -200,12 +200,16 @@ export class CollarImporter implements KindImporter {
         'borehole',
         valid.map((v) => v.row),
       );
-      await session.append('borehole', rows);
       const commodities: BulkRow<'borehole_commodity'>[] = [];
       valid.forEach((v, i) => {
         for (const commodity of v.commodities.codes)
           commodities.push({ borehole_id: rows[i]!.id, commodity });
       });
+      // The pending items (each with its raw cells, views of a decoded chunk of the file) are done
+      // with: let them go before waiting on the store, or a scavenge finds them all alive.
+      items.length = 0;
+      valid.length = 0;
+      await session.append('borehole', rows);
       await session.loadMode('borehole_commodity');
       await session.append('borehole_commodity', commodities);
       return;
