@@ -70,20 +70,16 @@ function level(count: number): Level {
  * Points in Hilbert order, bounds already rounded as the R*Tree keeps them, and for each position
  * the point's index in the input (`from`).
  */
-function sortedPoints(
-  ids: Float64Array,
-  xs: Float64Array,
-  ys: Float64Array,
-  count: number,
-): Level & { from: Uint32Array } {
+function sortedPoints(points: PointLog): Level & { from: Uint32Array } {
+  const count = points.count;
   // One numeric sort of (Hilbert distance · 2^k + index): the key must stay below 2^53.
   const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const gridBits = Math.min(16, Math.floor((53 - indexBits) / 2));
   const cells = 2 ** gridBits;
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const gx = Math.min(cells - 1, Math.max(0, Math.floor(((xs[i]! + 180) / 360) * cells)));
-    const gy = Math.min(cells - 1, Math.max(0, Math.floor(((ys[i]! + 90) / 180) * cells)));
+    const gx = Math.min(cells - 1, Math.max(0, Math.floor(((points.x(i) + 180) / 360) * cells)));
+    const gy = Math.min(cells - 1, Math.max(0, Math.floor(((points.y(i) + 90) / 180) * cells)));
     keys[i] = hilbert(gx, gy, gridBits) * 2 ** indexBits + i;
   }
   keys.sort();
@@ -92,11 +88,13 @@ function sortedPoints(
   for (let k = 0; k < count; k++) {
     const i = keys[k]! % mask;
     out.from[k] = i;
-    out.ids[k] = ids[i]!;
-    out.minX[k] = floatBelow(xs[i]!);
-    out.maxX[k] = floatAbove(xs[i]!);
-    out.minY[k] = floatBelow(ys[i]!);
-    out.maxY[k] = floatAbove(ys[i]!);
+    const x = points.x(i);
+    const y = points.y(i);
+    out.ids[k] = points.id(i);
+    out.minX[k] = floatBelow(x);
+    out.maxX[k] = floatAbove(x);
+    out.minY[k] = floatBelow(y);
+    out.maxY[k] = floatAbove(y);
   }
   return out;
 }
@@ -131,12 +129,28 @@ function insertPairs(raw: SQLite.Database, table: string, columns: string, pairs
   for (; at < pairs.length; at += 2) one.run(pairs[at], pairs[at + 1]);
 }
 
-/** Points to pack, as they are written: ids and positions in arrays that grow by doubling. */
+/** Points per chunk of a PointLog: 1.5 MB of (id, x, y) triples. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * Points to pack, as they are written: (id, x, y) triples in chunks of a fixed size, so that a
+ * million points take 24 MB and growing never copies (an array grown by doubling holds up to
+ * twice that, and the old array too until it is collected).
+ */
 export class PointLog {
-  ids = new Float64Array(1024);
-  xs = new Float64Array(1024);
-  ys = new Float64Array(1024);
+  private readonly chunks: Float64Array[] = [];
   count = 0;
+
+  add(id: number, x: number, y: number): void {
+    const offset = (this.count & (CHUNK - 1)) * 3;
+    if (offset === 0) this.chunks.push(new Float64Array(CHUNK * 3));
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    chunk[offset] = id;
+    chunk[offset + 1] = x;
+    chunk[offset + 2] = y;
+    this.count++;
+  }
 
   /**
    * Adds the points of flat rows (`width` values a row, the id, x and y at the given offsets);
@@ -146,23 +160,20 @@ export class PointLog {
     for (let at = 0; at < values.length; at += width) {
       const lon = values[at + x];
       const lat = values[at + y];
-      if (typeof lon !== 'number' || typeof lat !== 'number') continue;
-      if (this.count === this.ids.length) this.grow();
-      this.ids[this.count] = values[at + id] as number;
-      this.xs[this.count] = lon;
-      this.ys[this.count++] = lat;
+      if (typeof lon === 'number' && typeof lat === 'number') this.add(values[at + id] as number, lon, lat);
     }
   }
 
-  private grow(): void {
-    const bigger = (a: Float64Array) => {
-      const b = new Float64Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.ids = bigger(this.ids);
-    this.xs = bigger(this.xs);
-    this.ys = bigger(this.ys);
+  id(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3]!;
+  }
+
+  x(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3 + 1]!;
+  }
+
+  y(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3 + 2]!;
   }
 }
 
@@ -172,14 +183,10 @@ export function rtreeIsEmpty(raw: SQLite.Database, name: string): boolean {
 }
 
 /**
- * Fills the empty 2-D R*Tree `name` (columns id, min_x, max_x, min_y, max_y) with the points
- * (`ids[i]`, `xs[i]`, `ys[i]`) in longitude/latitude. The caller holds the write transaction.
+ * Fills the empty 2-D R*Tree `name` (columns id, min_x, max_x, min_y, max_y) with the logged points
+ * (x longitude, y latitude). The caller holds the write transaction.
  */
-export function packRtree(
-  raw: SQLite.Database,
-  name: string,
-  points: { ids: Float64Array; xs: Float64Array; ys: Float64Array; count: number },
-): void {
+export function packRtree(raw: SQLite.Database, name: string, points: PointLog): void {
   if (points.count === 0) return;
   const { size } = raw.prepare(`SELECT length(data) AS size FROM "${name}_node" WHERE nodeno = 1`).get() as {
     size: number;
@@ -187,7 +194,7 @@ export function packRtree(
   const capacity = Math.floor((size - 4) / CELL);
   const nodes: Array<[number, Buffer]> = [];
   const parents: number[] = [];
-  const points0 = sortedPoints(points.ids, points.xs, points.ys, points.count);
+  const points0 = sortedPoints(points);
   let entries: Level = points0;
   // The leaf of each point, by the point's input index: the `_rowid` rows are then written in the
   // input's order (ascending ids from the caller), appended instead of scattered over the B-tree.
@@ -230,7 +237,7 @@ export function packRtree(
   }
   for (let i = 0; i < entries.count; i++) adopt(i, 1);
   const rowids: number[] = [];
-  for (let i = 0; i < points.count; i++) rowids.push(points.ids[i]!, leafOf[i]!);
+  for (let i = 0; i < points.count; i++) rowids.push(points.id(i), leafOf[i]!);
   // The shadow tables are read-only to SQL in better-sqlite3's defensive mode; lifted for these writes only.
   raw.unsafeMode(true);
   try {

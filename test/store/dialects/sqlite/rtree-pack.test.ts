@@ -23,7 +23,9 @@ function points(count: number, seed: number) {
             : random() * 360 - 180;
     ys[i] = i % 79 === 0 ? -90 : i % 73 === 0 ? 90 : random() * 180 - 90;
   }
-  return { ids, xs, ys, count };
+  const log = new PointLog();
+  for (let i = 0; i < count; i++) log.add(ids[i]!, xs[i]!, ys[i]!);
+  return { ids, xs, ys, count, log };
 }
 
 function trees(count: number) {
@@ -36,7 +38,7 @@ function trees(count: number) {
     for (let i = 0; i < count; i++) insert.run(p.ids[i], p.xs[i], p.xs[i], p.ys[i], p.ys[i]);
   })();
   expect(rtreeIsEmpty(db, 'packed')).toBe(true);
-  db.transaction(() => packRtree(db, 'packed', p))();
+  db.transaction(() => packRtree(db, 'packed', p.log))();
   return db;
 }
 
@@ -83,18 +85,21 @@ describe('packed R*Tree', () => {
 });
 
 describe('PointLog', () => {
-  it('keeps the positioned rows of flat row lists, in order, past its first capacity', () => {
+  it('keeps the positioned rows of flat row lists, in order, across its chunks', () => {
     const log = new PointLog();
     const width = 4;
     const values: unknown[] = [];
-    // Rows of (id, name, lon, lat); every tenth has no position.
-    for (let id = 1; id <= 3000; id++) values.push(id, `h${id}`, id % 10 === 0 ? null : id / 100, -id / 100);
+    // Rows of (id, name, lon, lat); every tenth has no position. 90,000 kept: more than a chunk.
+    for (let id = 1; id <= 100_000; id++)
+      values.push(id, `h${id}`, id % 10 === 0 ? null : id / 1000, -id / 1000);
     log.addRows(values.slice(0, 400 * width), width, 0, 2, 3);
     log.addRows(values.slice(400 * width), width, 0, 2, 3);
-    expect(log.count).toBe(2700);
-    const kept = Array.from(log.ids.subarray(0, log.count));
-    expect(kept).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1).filter((id) => id % 10 !== 0));
-    expect(log.xs[log.count - 1]).toBe(29.99);
-    expect(log.ys[log.count - 1]).toBe(-29.99);
+    expect(log.count).toBe(90_000);
+    const kept = Array.from({ length: log.count }, (_, i) => log.id(i));
+    expect(kept).toEqual(Array.from({ length: 100_000 }, (_, i) => i + 1).filter((id) => id % 10 !== 0));
+    for (const i of [0, 65_535, 65_536, log.count - 1]) {
+      expect(log.x(i)).toBe(kept[i]! / 1000);
+      expect(log.y(i)).toBe(-kept[i]! / 1000);
+    }
   });
 });
