@@ -165,15 +165,20 @@ export class PointLog {
   }
 
   id(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3]!;
+    return this.field(i, 0);
   }
 
   x(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3 + 1]!;
+    return this.field(i, 1);
   }
 
   y(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3 + 2]!;
+    return this.field(i, 2);
+  }
+
+  /** Field `k` (0 id, 1 x, 2 y) of point `i`. */
+  private field(i: number, k: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * 3 + k]!;
   }
 }
 
@@ -194,8 +199,8 @@ export function packRtree(raw: SQLite.Database, name: string, points: PointLog):
   const capacity = Math.floor((size - 4) / CELL);
   const nodes: Array<[number, Buffer]> = [];
   const parents: number[] = [];
-  const points0 = sortedPoints(points);
-  let entries: Level = points0;
+  const sorted = sortedPoints(points);
+  let entries: Level = sorted;
   // The leaf of each point, by the point's input index: the `_rowid` rows are then written in the
   // input's order (ascending ids from the caller), appended instead of scattered over the B-tree.
   const leafOf = new Float64Array(points.count);
@@ -203,7 +208,7 @@ export function packRtree(raw: SQLite.Database, name: string, points: PointLog):
   let nextNode = 2;
   // Children of the level above are numbered as they are made; leaves (height 0) hold row ids.
   const adopt = (position: number, node: number) => {
-    if (height === 0) leafOf[points0.from[position]!] = node;
+    if (height === 0) leafOf[sorted.from[position]!] = node;
     else parents.push(entries.ids[position]!, node);
   };
   while (entries.count > capacity) {
