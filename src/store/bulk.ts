@@ -193,7 +193,7 @@ export interface BulkSession {
     table: 'survey' | 'lithology' | 'borehole_commodity',
     ids: readonly number[],
   ): Promise<void>;
-  /** Finds boreholes of a dataset by hole id. */
+  /** Finds boreholes of a dataset by hole id; the map is keyed by the hole ids as the store returns them. */
   findBoreholes(dataset: string, holeIds: readonly string[]): Promise<Map<string, BoreholeRef>>;
   /** Finds ids by code in custodian or organisation. */
   findCodes(table: 'custodian' | 'organisation', codes: readonly string[]): Promise<Map<string, number>>;

@@ -214,14 +214,39 @@ export class HoleGroups<T> {
 /** Holes kept between flushes: enough for files grouped by hole, bounded for a million-hole file. */
 const HOLE_CACHE = 50_000;
 
-/** Holes of the dataset by hole id, looked up per flush and cached a while. */
-export class HoleLookup {
-  private readonly cache = new Map<string, BoreholeRef | null>();
+/**
+ * Answers by key, remembered between flushes. Rows of one hole (or code) come together, so the
+ * last key's answer is kept at hand: most rows then cost a string comparison, not a hash look-up.
+ */
+class KeyAnswers<V> {
+  protected readonly cache = new Map<string, V | null>();
+  private lastKey: string | undefined;
+  private lastAnswer: V | null = null;
 
-  constructor(private readonly dataset: string) {}
+  get(key: string): V | null {
+    if (key === this.lastKey) return this.lastAnswer;
+    const answer = this.cache.get(key) ?? null;
+    this.lastKey = key;
+    this.lastAnswer = answer;
+    return answer;
+  }
+
+  /** Before the cache changes (and so that the last key, a view of the file, is let go). */
+  protected forgetLast(): void {
+    this.lastKey = undefined;
+    this.lastAnswer = null;
+  }
+}
+
+/** Holes of the dataset by hole id, looked up per flush and cached a while. */
+export class HoleLookup extends KeyAnswers<BoreholeRef> {
+  constructor(private readonly dataset: string) {
+    super();
+  }
 
   /** Looks up the holes of a flush; `get` answers for them until the next call. */
   async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
+    this.forgetLast();
     // Called per flush of thousands of rows: one pass, and sets only for what is not known yet.
     let missing = unknownKeys(this.cache, holes);
     if (!missing) return;
@@ -229,14 +254,14 @@ export class HoleLookup {
       this.cache.clear();
       missing = unknownKeys(this.cache, holes)!;
     }
-    const wanted = [...missing];
-    const found = await session.findBoreholes(this.dataset, wanted);
-    // Kept as copies: a key cut from the file would keep a whole decoded chunk alive while cached.
-    for (const h of wanted) this.cache.set(ownCopy(h), found.get(h) ?? null);
-  }
-
-  get(hole: string): BoreholeRef | null {
-    return this.cache.get(hole) ?? null;
+    const found = await session.findBoreholes(this.dataset, [...missing]);
+    // Keyed by the store's own strings (read back, or copied across threads): a key cut from the
+    // file would keep a whole decoded chunk alive while cached. Only holes not found need a copy.
+    for (const [hole, ref] of found) {
+      this.cache.set(hole, ref);
+      missing.delete(hole);
+    }
+    for (const hole of missing) this.cache.set(ownCopy(hole), null);
   }
 
   /** The issue for rows whose hole has no collar in the dataset. */
@@ -251,31 +276,33 @@ export class HoleLookup {
 }
 
 /** Custodian or organisation ids by code, looked up once per code. */
-export class CodeLookup {
-  private readonly cache = new Map<string, number | null>();
-
-  constructor(private readonly table: 'custodian' | 'organisation') {}
+export class CodeLookup extends KeyAnswers<number> {
+  constructor(private readonly table: 'custodian' | 'organisation') {
+    super();
+  }
 
   async resolve(session: BulkSession, codes: Iterable<string | null>): Promise<void> {
+    this.forgetLast();
     const missing = unknownKeys(this.cache, codes);
     if (!missing) return;
     const wanted = [...missing];
     const found = await session.findCodes(this.table, wanted);
     for (const c of wanted) this.cache.set(ownCopy(c), found.get(c) ?? null);
   }
-
-  get(code: string): number | null {
-    return this.cache.get(code) ?? null;
-  }
 }
 
-/** The keys not in `known` (nulls skipped), once each; undefined when there are none. */
+/** The keys not in `known` (nulls and repeats of the key before skipped), once each; undefined when there are none. */
 function unknownKeys(
   known: ReadonlyMap<string, unknown>,
   keys: Iterable<string | null>,
 ): Set<string> | undefined {
   let missing: Set<string> | undefined;
-  for (const key of keys) if (key !== null && !known.has(key)) (missing ??= new Set()).add(key);
+  let previous: string | null = null;
+  for (const key of keys) {
+    if (key === null || key === previous) continue;
+    previous = key;
+    if (!known.has(key)) (missing ??= new Set()).add(key);
+  }
   return missing;
 }
 

@@ -62,6 +62,28 @@ describe('COPY binary rows', () => {
     expect(data.subarray(-2)).toEqual(Buffer.from([0xff, 0xff]));
   });
 
+  it('writes every string as UTF-8 byte for byte as Buffer does, lone surrogates as U+FFFD', () => {
+    const encode = binaryEncoder(['name'], TYPES)!;
+    const texts = [
+      '',
+      'a',
+      'é ß ©',
+      '钻孔 ZK-1',
+      '𠀋 emoji 😀 after',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'end \ud83d',
+    ];
+    const data = encode(texts.map((name) => ({ name })));
+    const expected = Buffer.concat([
+      Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
+      Buffer.alloc(8),
+      ...texts.flatMap((t) => [Buffer.from([0, 1]), field(Buffer.from(t, 'utf8'))]),
+      Buffer.from([0xff, 0xff]),
+    ]);
+    expect(data).toEqual(expected);
+  });
+
   it('refuses a value of the wrong kind, naming the column', () => {
     const encode = binaryEncoder(['id', 'depth'], TYPES)!;
     expect(() => encode([{ id: 1.5, depth: 1 }])).toThrow(/column id \(int4\)/);
