@@ -99,21 +99,21 @@ export class BinaryRows {
   }
 
   int4(value: unknown, column: string): void {
-    if (value == null) return this.nothing();
-    if (!Number.isInteger(value)) throw mismatch(column, 'int4', value);
-    this.room(8);
-    this.view.setInt32(this.at, 4);
-    this.view.setInt32(this.at + 4, value as number);
-    this.at += 8;
+    this.integer(value, column, 4);
   }
 
   int2(value: unknown, column: string): void {
+    this.integer(value, column, 2);
+  }
+
+  private integer(value: unknown, column: string, bytes: 2 | 4): void {
     if (value == null) return this.nothing();
-    if (!Number.isInteger(value)) throw mismatch(column, 'int2', value);
-    this.room(6);
-    this.view.setInt32(this.at, 2);
-    this.view.setInt16(this.at + 4, value as number);
-    this.at += 6;
+    if (!Number.isInteger(value)) throw mismatch(column, `int${bytes}`, value);
+    this.room(4 + bytes);
+    this.view.setInt32(this.at, bytes);
+    if (bytes === 4) this.view.setInt32(this.at + 4, value as number);
+    else this.view.setInt16(this.at + 4, value as number);
+    this.at += 4 + bytes;
   }
 
   private room(bytes: number): void {
