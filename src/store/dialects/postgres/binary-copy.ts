@@ -108,7 +108,10 @@ export class BinaryRows {
 
   private integer(value: unknown, column: string, bytes: 2 | 4): void {
     if (value == null) return this.nothing();
-    if (!Number.isInteger(value)) throw mismatch(column, `int${bytes}`, value);
+    // A DataView wraps a number out of range where Buffer's writers threw: checked here.
+    const limit = bytes === 4 ? 0x80000000 : 0x8000;
+    if (!Number.isInteger(value) || (value as number) < -limit || (value as number) >= limit)
+      throw mismatch(column, `int${bytes}`, value);
     this.room(4 + bytes);
     this.view.setInt32(this.at, bytes);
     if (bytes === 4) this.view.setInt32(this.at + 4, value as number);

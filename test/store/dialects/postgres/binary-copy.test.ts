@@ -87,6 +87,14 @@ describe('COPY binary rows', () => {
   it('refuses a value of the wrong kind, naming the column', () => {
     const encode = binaryEncoder(['id', 'depth'], TYPES)!;
     expect(() => encode([{ id: 1.5, depth: 1 }])).toThrow(/column id \(int4\)/);
+    // Out of the column's range: an error, never a number wrapped around.
+    expect(() => encode([{ id: 2 ** 31, depth: 1 }])).toThrow(
+      /column id \(int4\) cannot take number 2147483648/,
+    );
+    expect(encode([{ id: -(2 ** 31), depth: 1 }]).readInt32BE(19 + 2 + 4)).toBe(-(2 ** 31));
+    const flags = binaryEncoder(['flag'], TYPES)!;
+    expect(() => flags([{ flag: 32768 }])).toThrow(/column flag \(int2\) cannot take number 32768/);
+    expect(flags([{ flag: -32768 }]).readInt16BE(19 + 2 + 4)).toBe(-32768);
     expect(() => encode([{ id: 1, depth: '12' }])).toThrow(/column depth \(float8\) cannot take string "12"/);
   });
 
