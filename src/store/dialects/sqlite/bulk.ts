@@ -22,6 +22,13 @@ const BOREHOLE_POSITION = [
   appendColumns('borehole').indexOf('lat'),
 ] as const;
 
+/**
+ * The page cache (KiB) while dropped indexes are rebuilt. SQLite sorts an index's keys in runs the
+ * size of the cache: runs of 4 MiB (about the least it takes) sort within the CPU's caches, and a
+ * million-row table's six indexes were built in 2.4 s instead of 3.9 with 64 MiB (decision 0013).
+ */
+const INDEX_BUILD_CACHE_KIB = 4096;
+
 /** Rows per INSERT: many rows per statement cut the per-statement cost by about a third. */
 const ROWS_PER_STATEMENT = 25;
 
@@ -172,7 +179,14 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
   let deferredIndexes: string[] = [];
   const reserved = new Map<string, number>();
   const buildDeferredIndexes = () => {
-    for (const statement of deferredIndexes) raw.exec(statement);
+    if (deferredIndexes.length === 0) return;
+    const cache = raw.pragma('cache_size', { simple: true }) as number;
+    raw.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
+    try {
+      for (const statement of deferredIndexes) raw.exec(statement);
+    } finally {
+      raw.pragma(`cache_size = ${cache}`);
+    }
     deferredIndexes = [];
   };
   return {

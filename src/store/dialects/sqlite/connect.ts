@@ -65,8 +65,10 @@ export function openSqliteConnection(file: string): SQLite.Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
-  raw.pragma('temp_store = MEMORY');
-  // Helper threads for large sorts: CREATE INDEX after a bulk load, big ORDER BYs.
+  // Large sorts (CREATE INDEX after a bulk load, big ORDER BYs) in runs written to temporary files,
+  // sorted by helper threads: with temporary storage in memory SQLite sorts in one run on one thread,
+  // and a million-key index took 1.6 times as long (decision 0013).
+  raw.pragma('temp_store = FILE');
   raw.pragma(`threads = ${Math.min(4, availableParallelism())}`);
   registerAreaFunctions(raw);
   return raw;
