@@ -229,6 +229,33 @@ for (const large of [false, true])
       expect(await bulk(store).transaction((s) => s.loadMode('borehole'))).toBe('merge');
     });
 
+    it('continues the ids after those an append run handed out', async () => {
+      const store = await fresh();
+      const handed = await bulk(store).transaction(async (s) => {
+        expect(await s.loadMode('borehole')).toBe('append');
+        const ids = [...(await s.nextIds('borehole', 3)), ...(await s.nextIds('borehole', 2))];
+        await s.append(
+          'borehole',
+          ids.map((id, i) => ({ ...hole(`H${i}`, 10), id })),
+        );
+        return ids;
+      });
+      expect(new Set(handed).size).toBe(5);
+      // A row added the ordinary way takes the next id, not one of the run's.
+      const { id } = await store.db
+        .insertInto('borehole')
+        .values(hole('later', 10) as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(id).toBeGreaterThan(Math.max(...handed));
+      // So does the next run (now a merge: the table has rows).
+      await bulk(store).transaction(async (s) => {
+        expect(await s.loadMode('borehole')).toBe('merge');
+        const [next] = await s.nextIds('borehole', 1);
+        expect(next).toBeGreaterThan(id);
+      });
+    });
+
     it('restores the dropped indexes when an append run rolls back', async () => {
       const store = await fresh();
       const indexes = await indexNames(store);
