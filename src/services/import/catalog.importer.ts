@@ -1,5 +1,6 @@
 // Catalog records of physical geological materials (实物地质资料目录): upserted on record_no,
 // optionally linked to a borehole by hole id (in --dataset, or the row's own dataset column).
+import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
@@ -89,7 +90,7 @@ export class CatalogImporter implements KindImporter {
 
   private lookup(dataset: string): HoleLookup {
     let l = this.holes.get(dataset);
-    if (!l) this.holes.set(dataset, (l = new HoleLookup(dataset)));
+    if (!l) this.holes.set(dataset, (l = new HoleLookup(ownCopy(dataset))));
     return l;
   }
 

@@ -1,5 +1,6 @@
 // Collars (and GeoJSON boreholes): one borehole row per line, upserted on (dataset, hole_id), its
 // commodities kept in both the `commodities` JSON text and the borehole_commodity rows.
+import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { locate, parseCrs, type Crs } from '../../domain/coordinates.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
@@ -132,7 +133,7 @@ export class CollarImporter implements KindImporter {
         } catch (error) {
           cached = (error as Error).message.split('\n')[0]!;
         }
-        this.crsCache.set(crsText, cached);
+        this.crsCache.set(ownCopy(crsText), cached);
       }
       if (typeof cached === 'string') {
         c.issue('crs', cached);

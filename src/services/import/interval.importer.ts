@@ -1,6 +1,7 @@
 // Lithology intervals (and assay-style FROM/TO tables): each hole's intervals replace the stored
 // ones and must tile without overlap. Overlaps with a hole's earlier run of rows in an unsorted
 // file are found against the merged depth ranges of those rows, so memory stays O(holes).
+import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { checkIntervals, describeIntervalProblem, type IntervalProblem } from '../../domain/intervals.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
@@ -191,7 +192,7 @@ export class IntervalImporter implements KindImporter {
           }
           return true;
         });
-    if (kept.length) this.covered.set(hole, mergeRanges(ranges ?? [], kept));
+    if (kept.length) this.covered.set(ownCopy(hole), mergeRanges(ranges ?? [], kept));
     return kept;
   }
 }

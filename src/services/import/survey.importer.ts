@@ -1,6 +1,7 @@
 // Downhole surveys: each hole's stations replace the ones stored, so re-importing never duplicates.
 // Dips are stored positive down (90 = vertical); a file where most non-zero dips are negative uses
 // the other convention and is flipped (decided from the whole file before anything is written).
+import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import type { DipConvention } from './import.types.js';
@@ -166,7 +167,7 @@ export class SurveyImporter implements KindImporter {
       }
     }
     earlier.push(min, max, valid[0]!.raw.line, valid[valid.length - 1]!.raw.line);
-    this.extents.set(hole, earlier);
+    this.extents.set(ownCopy(hole), earlier);
     return valid;
   }
 }

@@ -83,6 +83,51 @@ describe('streaming import', () => {
     expect(peakRss - base.rss).toBeLessThan(300e6);
   }, 60_000);
 
+  // The reader's values of 13 characters and more are views of a decoded chunk; the hole ids an
+  // importer keeps for the whole file (surveys' and intervals' per-hole state) must be copies, or
+  // every chunk of the file stays in memory with them.
+  for (const kind of ['surveys', 'intervals'] as const)
+    it(`keeps no chunk alive through the hole ids the ${kind} import remembers`, async () => {
+      await store.migrate();
+      const dir = tempDir();
+      const holes = 10_000;
+      const dataset = `chunks-${kind}`;
+      const id = (h: number) => `KQ-520000-${String(h).padStart(6, '0')}-ZK0001`;
+      const collars = join(dir, 'collars.csv');
+      const collarLines = ['hole_id,lon,lat,total_depth'];
+      for (let h = 0; h < holes; h++) collarLines.push(`${id(h)},${90 + h / 1e4},30,100`);
+      writeFileSync(collars, collarLines.join('\n'));
+      await importFile(store, { kind: 'collars', path: collars, dataset });
+      // An ignored column makes each row ~6 KB: a 1 MiB chunk holds ~170 of them.
+      const note = '岩芯'.repeat(1000);
+      const rows = join(dir, `${kind}.csv`);
+      const out = createWriteStream(rows);
+      out.write(kind === 'surveys' ? 'hole_id,depth,azimuth,dip,note\n' : 'hole_id,from,to,note\n');
+      for (let h = 0; h < holes; h++) {
+        const line = kind === 'surveys' ? `${id(h)},10,45,-60,${note}\n` : `${id(h)},0,10,${note}\n`;
+        if (!out.write(line)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      const size = statSync(rows).size;
+      collectGarbage();
+      const base = process.memoryUsage().heapUsed;
+      let peakLive = base;
+      let calls = 0;
+      // Batches of 200 rows: what a batch holds (a chunk or two) stays small beside the file.
+      const options = { kind, path: rows, dataset, batchSize: 200 };
+      const report = await importFile(store, options, () => {
+        if (++calls % 8 === 0) {
+          collectGarbage();
+          peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+        }
+      });
+      expect(report.written).toBe(holes);
+      // Every chunk kept would be ~2/3 of the file (UTF-16 strings of 3-byte characters).
+      expect(size).toBeGreaterThan(55e6);
+      expect(peakLive - base).toBeLessThan(size / 6);
+    }, 60_000);
+
   // A 2 GiB catalog (the size the issue names) whose third line is bad: the whole file is read and
   // checked in flat memory, the error names line and field, and what was stored before is kept.
   it('reads a 2 GiB file in flat memory and rolls it back for one bad row', async () => {
