@@ -6,6 +6,8 @@ describe('publicId', () => {
   it('is stable across releases: ids already published must never change', () => {
     expect(publicId('borehole', 'jiama', 'ZK1616')).toBe('CSBSSYWVSKZ2SAG');
     expect(publicId('box', 'jiama', 'ZK1616', '12')).toBe('CSXAMDY9ESAQDHQ');
+    expect(publicId('sample', 'ds2', 'k2', 'x2')).toBe('CSSZ40ZZASD0DA6');
+    expect(publicId('catalog', 'ds3', 'k3')).toBe('CSC1VERFDMERFDJ');
   });
 
   it('always gives a well-formed id that differs with the key', () => {
