@@ -13,6 +13,8 @@ export interface CsvRecord {
   /** The physical line the record begins on, from 1. */
   readonly line: number;
   readonly values: string[];
+  /** No U+FFFD in the text the record was read from (the decoder's mark for undecodable bytes). */
+  readonly decoded: boolean;
 }
 
 const QUOTE = 0x22;
@@ -31,6 +33,8 @@ export class CsvReader {
   private nextDelimiter = -1;
   /** How many values the last quote-free row had. */
   private width = 0;
+  /** No U+FFFD in the text being read. */
+  private decoded = true;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
@@ -58,6 +62,8 @@ export class CsvReader {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const records: CsvRecord[] = [];
+    // One search over the text instead of one per value.
+    this.decoded = text.indexOf('\uFFFD') === -1;
     const pos = this.records(text, final, records);
     this.rest = text.slice(pos);
     this.checkSize(this.rest, 0, this.rest.length);
@@ -94,7 +100,7 @@ export class CsvReader {
       if (end === n - 1 && text.charCodeAt(end) === CR && !final) break;
       // Only a record carried over from earlier chunks can be this long.
       this.checkSize(text, pos, end);
-      out.push({ line: this.line, values });
+      out.push({ line: this.line, values, decoded: this.decoded });
       // Past the first line end, the record went on in a quoted value.
       this.line += 1 + (end > lineEnd ? lineBreaks(text, lineEnd, end) : 0);
       pos = end + lineEndLength(text, end);

@@ -178,11 +178,12 @@ export async function importFile(
         { field: '(row)', message: `the row has ${row.values.length} values but the header has ${width}` },
       ]);
     }
+    const decoded = row.decoded === true;
     for (let i = 0; i < cells.length; i++) {
       let column = map.slots[i]!;
       if (map.fallbacks[i]! >= 0 && (column < 0 || row.values[column] == null)) column = map.fallbacks[i]!;
       const raw = column < 0 ? null : row.values[column];
-      if (raw && raw.indexOf('\uFFFD') !== -1) {
+      if (!decoded && raw && raw.indexOf('\uFFFD') !== -1) {
         return problems.reject(row, [
           { field: source.headers[column]!, message: undecodable(source.details.encoding) },
         ]);

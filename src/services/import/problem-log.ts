@@ -10,6 +10,11 @@ export interface RawRow {
   readonly values: ReadonlyArray<string | null>;
   /** A problem the reader found in the row itself (e.g. a GeoJSON feature without a point). */
   readonly issue?: Issue;
+  /**
+   * True when the reader saw no U+FFFD (what a decoder writes for bytes it cannot decode) in the
+   * text the row came from: the import then need not look for one value by value.
+   */
+  readonly decoded?: boolean;
 }
 
 export interface Issue {

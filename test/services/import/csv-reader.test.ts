@@ -119,6 +119,23 @@ describe('CSV reader', () => {
     ]);
   });
 
+  it('marks the records read from text with a U+FFFD (undecodable bytes), also one carried over', () => {
+    const reader = new CsvReader(',');
+    const first = reader.push('id,name\nZK1,好\nZK2,坏\uFFFD');
+    expect(first.map((r) => [r.line, r.decoded])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
+    // ZK2's record began in the chunk with the U+FFFD and ends in this one.
+    const second = reader.push('字\nZK3,好\n');
+    expect(second.map((r) => [r.line, r.values[1], r.decoded])).toEqual([
+      [3, '坏\uFFFD字', false],
+      [4, '好', false],
+    ]);
+    expect(reader.push('ZK4,好\n').map((r) => r.decoded)).toEqual([true]);
+    expect(reader.end('ZK5,\uFFFD').map((r) => r.decoded)).toEqual([false]);
+  });
+
   it('reads the same records whatever the chunk boundaries', () => {
     const text =
       'hole,name,note\r\n' +
