@@ -223,6 +223,16 @@ export function appendColumns(table: LoadTable): string[] {
   return table === 'borehole_commodity' ? columns : ['id', ...columns];
 }
 
+/**
+ * True for a unique index or constraint refusing a row: SQLite's SQLITE_CONSTRAINT_UNIQUE (also as
+ * rebuilt by the writer thread) or PostgreSQL's unique_violation (23505). An append run meets it
+ * when it builds a dropped unique index at COMMIT over keys that repeat.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
 export function updatableColumns(spec: BulkTableSpec): string[] {
   return Object.keys(spec.columns).filter(
     (c) => !spec.conflict.includes(c) && !(spec.keep ?? []).includes(c),

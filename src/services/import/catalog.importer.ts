@@ -46,7 +46,7 @@ export class CatalogImporter implements KindImporter {
 
   accept(cells: ReadonlyArray<string | null>, raw: RawRow): void {
     const c = this.check.reset(cells);
-    const recordNo = c.uniqueKey('record_no', this.seen, raw.line);
+    const recordNo = c.uniqueKey('record_no', this.ctx.checkKeys ? this.seen : null, raw.line);
     const title = c.required('title_zh');
     const materialText = c.required('material_type');
     const material =

@@ -65,7 +65,7 @@ export class CollarImporter implements KindImporter {
 
   accept(cells: ReadonlyArray<string | null>, raw: RawRow): void {
     const c = this.check.reset(cells);
-    const holeId = c.uniqueKey('hole_id', this.seen, raw.line);
+    const holeId = c.uniqueKey('hole_id', this.ctx.checkKeys ? this.seen : null, raw.line);
     const position = this.position(c);
     const start = c.date('drill_start');
     const end = c.date('drill_end');

@@ -25,6 +25,12 @@ export interface ImportContext {
   readonly problems: ProblemLog;
   /** False in a dry run, and once a problem makes an all-or-nothing import fail anyway. */
   writing(): boolean;
+  /**
+   * Whether a key that must not repeat in the file (hole_id of collars, record_no of the catalog)
+   * is checked row by row. Not in a first load into an empty table: its unique index, built at
+   * COMMIT, checks every key once, and a failed run reads the file again checking them (importFile).
+   */
+  checkKeys: boolean;
   readonly now: string;
   readonly stats: {
     written: number;
@@ -74,10 +80,13 @@ export class RowCheck {
     return this.labels[field] ?? field;
   }
 
-  /** A required key that must not repeat within the file; `seen` holds each key's first line. */
-  uniqueKey(field: ImportField, seen: KeyLines, line: number): string | null {
+  /**
+   * A required key that must not repeat within the file; `seen` holds each key's first line (null:
+   * repeats are left to the store, ImportContext.checkKeys).
+   */
+  uniqueKey(field: ImportField, seen: KeyLines | null, line: number): string | null {
     const key = this.required(field);
-    if (key === null) return null;
+    if (key === null || seen === null) return key;
     const first = seen.firstLine(key, line);
     if (first !== undefined)
       this.issue(field, `duplicate ${field} ${JSON.stringify(key)}: also on line ${first}`);
