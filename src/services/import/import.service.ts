@@ -274,8 +274,12 @@ export async function importFile(
   } catch (error) {
     if (error instanceof DryRunDone) return reportOf(options, s, ctx, map, source, rowsRead, started, dips);
     if (!ctx.checkKeys && (error instanceof ImportError || isUniqueViolation(error))) {
-      // The dry run throws the complete list of problems; if it finds none, the store's own error stands.
-      await importFile(store, { ...options, dryRun: true });
+      // The dry run throws the complete list of problems (its report is of this run, which was no
+      // dry run); if it finds none, the store's own error stands.
+      await importFile(store, { ...options, dryRun: true }).catch((recheck: unknown) => {
+        if (!(recheck instanceof ImportError) || !recheck.report) throw recheck;
+        throw new ImportError(recheck.message, recheck.problems, { ...recheck.report, dryRun: false });
+      });
     }
     throw error;
   } finally {

@@ -210,6 +210,10 @@ eachEngine('import surveys, intervals, samples and catalog', ({ fresh }) => {
       '4 档案号: duplicate record_no "R1": also on line 2',
     ]);
     expect(await count(store, 'catalog_record')).toBe(0);
+    const error = (await importFile(store, { kind: 'catalog', path: mixed }).catch(
+      (e: unknown) => e,
+    )) as ImportError;
+    expect(error.report).toMatchObject({ dryRun: false, rowsRead: 3 });
     // --skip-invalid keeps the first of each key and writes the rest to the rejects file.
     const report = await importFile(store, { kind: 'catalog', path: repeated, skipInvalid: true });
     expect(report).toMatchObject({ rowsRead: 5, written: 3, rejected: 2 });
