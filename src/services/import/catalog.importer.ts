@@ -1,6 +1,5 @@
 // Catalog records of physical geological materials (实物地质资料目录): upserted on record_no,
 // optionally linked to a borehole by hole id (in --dataset, or the row's own dataset column).
-import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { publicId } from '../../domain/public-id.js';
@@ -16,6 +15,7 @@ import {
 } from './importer-kit.js';
 import { KeyLines } from './key-lines.js';
 import type { Issue, RawRow } from './problem-log.js';
+import { ownCopy } from './remembered.js';
 
 interface PendingRecord {
   row: Mutable<BulkRow<'catalog_record'>>;

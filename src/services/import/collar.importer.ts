@@ -1,6 +1,5 @@
 // Collars (and GeoJSON boreholes): one borehole row per line, upserted on (dataset, hole_id), its
 // commodities kept in both the `commodities` JSON text and the borehole_commodity rows.
-import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { locate, parseCrs, type Crs } from '../../domain/coordinates.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
@@ -17,7 +16,7 @@ import {
 import { KeyLines } from './key-lines.js';
 import type { RawRow } from './problem-log.js';
 import { commodityCode } from '../../domain/reference-terms.js';
-import { remembered } from './remembered.js';
+import { ownCopy, remembered } from './remembered.js';
 
 /** A cell's commodities: their codes once each, and the JSON list the borehole row keeps. */
 interface Commodities {

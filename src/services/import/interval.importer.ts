@@ -1,12 +1,12 @@
 // Lithology intervals (and assay-style FROM/TO tables): each hole's intervals replace the stored
 // ones and must tile without overlap. Overlaps with a hole's earlier run of rows in an unsorted
 // file are found against the merged depth ranges of those rows, so memory stays O(holes).
-import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { checkIntervals, describeIntervalProblem, type IntervalProblem } from '../../domain/intervals.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { HoleGroups, HoleLookup, RowCheck, type ImportContext, type KindImporter } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
+import { ownCopy } from './remembered.js';
 
 const TOLERANCE = 1e-6;
 

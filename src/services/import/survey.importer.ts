@@ -1,13 +1,13 @@
 // Downhole surveys: each hole's stations replace the ones stored, so re-importing never duplicates.
 // Dips are stored positive down (90 = vertical); a file where most non-zero dips are negative uses
 // the other convention and is flipped (decided from the whole file before anything is written).
-import { ownCopy } from './remembered.js';
 import type { BulkRow, BulkSession } from '../../store/bulk.js';
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import type { DipConvention } from './import.types.js';
 import { parseNumber } from './field-values.js';
 import { HoleGroups, HoleLookup, RowCheck, type ImportContext, type KindImporter } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
+import { ownCopy } from './remembered.js';
 
 interface Station {
   depth: number;
