@@ -112,6 +112,24 @@ for (const large of [false, true])
       expect(found.get('ZK1')?.total_depth).toBe(150);
     });
 
+    it('finds holes whose ids look like numbers or carry quotes, backslashes and ideographs', async () => {
+      const store = await fresh();
+      const ids = ['007', '1e3', 'ZK "1"', 'ZK\\2', '钻孔-3 ', 'null', '[1]'];
+      await bulk(store).transaction((s) =>
+        s.upsert(
+          'borehole',
+          ids.map((id, i) => ({ ...hole(id, i + 1), public_id: `CSB-${i}` })),
+        ),
+      );
+      const found = await bulk(store).transaction((s) =>
+        s.findBoreholes('d', [...ids, '7', '1000', 'zk "1"']),
+      );
+      expect([...found.keys()].sort()).toEqual([...ids].sort());
+      expect(found.get('钻孔-3 ')?.total_depth).toBe(5);
+      expect((await bulk(store).transaction((s) => s.findBoreholes('d', []))).size).toBe(0);
+      expect((await bulk(store).transaction((s) => s.findBoreholes('other', ids))).size).toBe(0);
+    });
+
     it('rolls back everything when the work throws half-way', async () => {
       const store = await fresh();
       await expect(
