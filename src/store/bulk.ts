@@ -186,6 +186,12 @@ export interface BulkSession {
   nextIds(table: 'borehole' | 'catalog_record', count: number): Promise<number[]>;
   /** Inserts rows known to be new, without conflict handling (COPY on PostgreSQL). */
   append<T extends LoadTable>(table: T, rows: ReadonlyArray<AppendRow<T>>): Promise<void>;
+  /**
+   * Appends the borehole_commodity rows of the boreholes with ids `from`…`to`, appended by this run
+   * (borehole_commodity in append mode): one per code of each hole's `commodities` list (a JSON
+   * array), derived by the store from the rows it has just written instead of sent a second time.
+   */
+  appendCommodities(from: number, to: number): Promise<void>;
   /** Inserts rows, updating those whose natural key exists already. */
   upsert<T extends BulkTable>(table: T, rows: ReadonlyArray<BulkRow<T>>): Promise<void>;
   /** Deletes the rows of `table` whose `borehole_id` is one of `ids` (to replace a hole's intervals). */

@@ -247,6 +247,45 @@ for (const large of [false, true])
       expect(await bulk(store).transaction((s) => s.loadMode('borehole'))).toBe('merge');
     });
 
+    it("derives appended holes' commodity rows from their commodity lists, within the ids given", async () => {
+      const store = await fresh();
+      await bulk(store).transaction(async (s) => {
+        await s.loadMode('borehole');
+        const ids = await s.nextIds('borehole', 4);
+        const lists = ['["Cu","Au"]', '[]', '["稀土","Mo"]', '["W"]'];
+        await s.append(
+          'borehole',
+          ['A', 'B', 'C', 'D'].map((h, i) => ({ ...hole(h, 100), id: ids[i]!, commodities: lists[i]! })),
+        );
+        expect(await s.loadMode('borehole_commodity')).toBe('append');
+        // D is left out of the range.
+        await s.appendCommodities(ids[0]!, ids[2]!);
+      });
+      const rows = await store.db
+        .selectFrom('borehole_commodity as bc')
+        .innerJoin('borehole as b', 'b.id', 'bc.borehole_id')
+        .select(['b.hole_id', 'bc.commodity'])
+        .orderBy('b.hole_id')
+        .orderBy('bc.commodity')
+        .execute();
+      expect(rows.map((r) => `${r.hole_id}:${r.commodity}`)).toEqual(['A:Au', 'A:Cu', 'C:Mo', 'C:稀土']);
+      // A list that repeats a code fails the whole run, with the store's message.
+      const again = await fresh();
+      await expect(
+        bulk(again).transaction(async (s) => {
+          await s.loadMode('borehole');
+          const [id] = await s.nextIds('borehole', 1);
+          await s.append('borehole', [{ ...hole('A', 100), id: id!, commodities: '["Cu","Cu"]' }]);
+          await s.loadMode('borehole_commodity');
+          await s.appendCommodities(id!, id!);
+          // Sent ahead without waiting (PostgreSQL, the writer thread): the next call fails with its error.
+          const [next] = await s.nextIds('borehole', 1);
+          await s.append('borehole', [{ ...hole('B', 100), id: next! }]);
+        }),
+      ).rejects.toThrow(/unique|UNIQUE|duplicate/i);
+      expect(await again.db.selectFrom('borehole').selectAll().execute()).toEqual([]);
+    });
+
     it('continues the ids after those an append run handed out', async () => {
       const store = await fresh();
       const handed = await bulk(store).transaction(async (s) => {

@@ -200,18 +200,14 @@ export class CollarImporter implements KindImporter {
         'borehole',
         valid.map((v) => v.row),
       );
-      const commodities: BulkRow<'borehole_commodity'>[] = [];
-      valid.forEach((v, i) => {
-        for (const commodity of v.commodities.codes)
-          commodities.push({ borehole_id: rows[i]!.id, commodity });
-      });
       // The pending items (each with its raw cells, views of a decoded chunk of the file) are done
       // with: let them go before waiting on the store, or a scavenge finds them all alive.
       items.length = 0;
       valid.length = 0;
       await session.append('borehole', rows);
+      // The holes' commodity rows, from the `commodities` lists just written (ids are consecutive).
       await session.loadMode('borehole_commodity');
-      await session.append('borehole_commodity', commodities);
+      await session.appendCommodities(rows[0]!.id, rows[rows.length - 1]!.id);
       return;
     }
     const holes = valid.map((v) => v.row.hole_id as string);

@@ -71,8 +71,18 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
     transaction: async (work) => {
       const client = await pool.connect();
       let broken: Error | undefined;
-      const run = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) =>
-        client.query<R>(text, params);
+      // A statement sent without waiting for its answer (appendCommodities): the server works on it
+      // while the caller reads on, and the next statement waits for it first (and fails with its error).
+      let ahead: Promise<unknown> | undefined;
+      const caughtUp = async () => {
+        const statement = ahead;
+        ahead = undefined;
+        await statement;
+      };
+      const run = async <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => {
+        await caughtUp();
+        return client.query<R>(text, params);
+      };
       const modes = new Map<LoadTable, LoadMode>();
       // Append mode: definitions of the indexes and foreign keys dropped for the run, restored
       // before COMMIT (indexes first: the key checks use them).
@@ -169,12 +179,25 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
           const format = encode ? ' (FORMAT binary)' : '';
           for (let start = 0; start < rows.length; start += COPY_BATCH) {
             const batch = rows.slice(start, start + COPY_BATCH);
+            const data = encode ? encode(batch) : copyText(columns, batch);
+            await caughtUp();
             const stream = client.query(
               copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${format}`),
             );
-            stream.end(encode ? encode(batch) : copyText(columns, batch));
+            stream.end(data);
             await once(stream, 'finish');
           }
+        },
+        appendCommodities: async (from, to) => {
+          await caughtUp();
+          ahead = client.query(
+            `INSERT INTO borehole_commodity (borehole_id, commodity)
+             SELECT b.id, c.value FROM borehole AS b CROSS JOIN LATERAL json_array_elements_text(b.commodities::json) AS c(value)
+             WHERE b.id BETWEEN $1 AND $2`,
+            [from, to],
+          );
+          // Its failure is reported by the next statement, which awaits it.
+          ahead.catch(() => {});
         },
         deleteForBoreholes: async (table, ids) => {
           if (ids.length) await run(`DELETE FROM ${table} WHERE borehole_id = ANY($1::int4[])`, [ids]);
@@ -214,6 +237,8 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         await run('COMMIT');
         return result;
       } catch (error) {
+        // A statement sent ahead may have failed (the error being thrown) or be running yet.
+        await caughtUp().catch(() => {});
         await run('ROLLBACK').catch((e: Error) => (broken = e));
         throw error;
       } finally {

@@ -79,6 +79,7 @@ export interface SqliteBulkCore {
   loadMode(table: LoadTable): LoadMode;
   nextIds(table: 'borehole' | 'catalog_record', count: number): number[];
   append(table: LoadTable, values: readonly unknown[]): void;
+  appendCommodities(from: number, to: number): void;
   upsert(table: BulkTable, values: readonly unknown[]): void;
   deleteForBoreholes(table: 'survey' | 'lithology' | 'borehole_commodity', ids: readonly number[]): void;
   findBoreholes(dataset: string, holeIds: readonly string[]): Map<string, BoreholeRef>;
@@ -252,6 +253,13 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
       if (deferred?.points) deferred.points.addRows(values, columns.length, 0, ...BOREHOLE_POSITION);
       indexNewHoles();
     },
+    appendCommodities: (from, to) => {
+      prepared(
+        'append:commodities',
+        () =>
+          'INSERT INTO borehole_commodity (borehole_id, commodity) SELECT b.id, c.value FROM borehole AS b, json_each(b.commodities) AS c WHERE b.id BETWEEN ? AND ?',
+      ).run(from, to);
+    },
     deleteForBoreholes: (table, ids) => {
       const statement = prepared(`delete:${table}`, () => `DELETE FROM ${table} WHERE borehole_id = ?`);
       for (const id of ids) statement.run(id);
@@ -309,6 +317,7 @@ function sessionOver(core: CoreCalls): BulkSession {
       return Array.from({ length: count }, (_, i) => first + i);
     },
     append: async (table, rows) => core.append(table, flatRows(appendColumns(table), rows)),
+    appendCommodities: async (from, to) => core.appendCommodities(from, to),
     upsert: async (table, rows) => {
       // An upsert may add rows with ids of SQLite's choosing: the next id is asked for again.
       nextId.delete(table);

@@ -69,6 +69,7 @@ export class WriterThread {
       loadMode: call('loadMode'),
       nextIds: call('nextIds'),
       append: write('append'),
+      appendCommodities: write('appendCommodities'),
       upsert: write('upsert'),
       deleteForBoreholes: write('deleteForBoreholes'),
       findBoreholes: call('findBoreholes'),
