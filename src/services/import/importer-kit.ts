@@ -220,12 +220,9 @@ export class HoleGroups<T> {
   }
 }
 
-/** Holes kept between flushes: enough for files grouped by hole, bounded for a million-hole file. */
-const HOLE_CACHE = 50_000;
-
 /**
- * Answers by key, remembered between flushes. Rows of one hole (or code) come together, so the
- * last key's answer is kept at hand: most rows then cost a string comparison, not a hash look-up.
+ * Answers by key, remembered between flushes. Rows of one code come together, so the last key's
+ * answer is kept at hand: most rows then cost a string comparison, not a hash look-up.
  */
 class KeyAnswers<V> {
   protected readonly cache = new Map<string, V | null>();
@@ -247,30 +244,38 @@ class KeyAnswers<V> {
   }
 }
 
-/** Holes of the dataset by hole id, looked up per flush and cached a while. */
-export class HoleLookup extends KeyAnswers<BoreholeRef> {
-  constructor(private readonly dataset: string) {
-    super();
-  }
+/**
+ * Holes of the dataset by hole id, looked up for each flush: `get` answers for the flush's holes
+ * until the next `resolve`. Nothing is kept between flushes: a national file names a million holes,
+ * mostly in one flush each, and a cache of them cost more to keep (a third of the look-up time of a
+ * catalog import) than asking the store again for the few that recur later.
+ */
+export class HoleLookup {
+  private found = new Map<string, BoreholeRef>();
+  private lastKey: string | undefined;
+  private lastAnswer: BoreholeRef | null = null;
+
+  constructor(private readonly dataset: string) {}
 
   /** Looks up the holes of a flush; `get` answers for them until the next call. */
   async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
-    this.forgetLast();
-    // Called per flush of thousands of rows: one pass, and sets only for what is not known yet.
-    let missing = unknownKeys(this.cache, holes);
-    if (!missing) return;
-    if (this.cache.size + missing.size > HOLE_CACHE) {
-      this.cache.clear();
-      missing = unknownKeys(this.cache, holes)!;
-    }
-    const found = await session.findBoreholes(this.dataset, [...missing]);
-    // Keyed by the store's own strings (read back, or copied across threads): a key cut from the
-    // file would keep a whole decoded chunk alive while cached. Only holes not found need a copy.
-    for (const [hole, ref] of found) {
-      this.cache.set(hole, ref);
-      missing.delete(hole);
-    }
-    for (const hole of missing) this.cache.set(ownCopy(hole), null);
+    this.lastKey = undefined;
+    this.lastAnswer = null;
+    // Each hole once per run of rows naming it (a hole's rows mostly come together); the store
+    // answers a hole named twice once. The answers are keyed by the store's own strings (read
+    // back, or copied across threads), so that no key cut from the file keeps its chunk alive.
+    const wanted: string[] = [];
+    let previous: string | undefined;
+    for (const hole of holes) if (hole !== previous) wanted.push((previous = hole));
+    this.found = wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map();
+  }
+
+  get(hole: string): BoreholeRef | null {
+    if (hole === this.lastKey) return this.lastAnswer;
+    const answer = this.found.get(hole) ?? null;
+    this.lastKey = hole;
+    this.lastAnswer = answer;
+    return answer;
   }
 
   /** The issue for rows whose hole has no collar in the dataset. */
