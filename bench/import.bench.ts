@@ -14,13 +14,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openStore, type StoreTarget } from '../src/store/store.js';
-import { buildApp } from '../src/api/app.js';
-import { loadDemo } from '../src/services/demo/demo.service.js';
-import { importOnThread } from '../src/services/import/import-thread.js';
+import type * as AppModule from '../src/api/app.js';
+import type * as DemoModule from '../src/services/demo/demo.service.js';
+import type * as ImportThreadModule from '../src/services/import/import-thread.js';
+import type * as StoreModule from '../src/store/store.js';
+import type { StoreTarget } from '../src/store/store.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv, type BenchFiles } from './generate-csv.js';
 
@@ -41,7 +42,23 @@ interface Figure {
 
 // ---- child side: one step per process ------------------------------------------------------------
 
+/**
+ * The server as `coreshare` runs it: the compiled modules in dist/server (main builds them first).
+ * From the TypeScript source, an import's two worker threads would each compile their modules again
+ * through tsx as they start, and the import would be timed with work no user's import does.
+ */
+async function compiledServer() {
+  const load = (path: string) => import(pathToFileURL(join(ROOT, 'dist/server', path)).href);
+  return {
+    ...((await load('store/store.js')) as typeof StoreModule),
+    ...((await load('api/app.js')) as typeof AppModule),
+    ...((await load('services/demo/demo.service.js')) as typeof DemoModule),
+    ...((await load('services/import/import-thread.js')) as typeof ImportThreadModule),
+  };
+}
+
 async function runStep(target: StoreTarget, task: Step): Promise<void> {
+  const { openStore, buildApp, loadDemo, importOnThread } = await compiledServer();
   const store = openStore(target);
   if (task.step === 'serve') {
     const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
@@ -239,6 +256,15 @@ async function main(): Promise<void> {
     const { target, task } = JSON.parse(values.child) as { target: StoreTarget; task: Step };
     return runStep(target, task);
   }
+  process.stderr.write('building the server (npm run build:server) …\n');
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   const boreholes = Number(values.boreholes);
   const catalog = values.catalog === undefined ? 2_000_000 : Number(values.catalog);
   const dir = join(ROOT, '.bench');
