@@ -221,11 +221,12 @@ export class HoleGroups<T> {
 }
 
 /**
- * Answers by key, remembered between flushes. Rows of one code come together, so the last key's
- * answer is kept at hand: most rows then cost a string comparison, not a hash look-up.
+ * Answers by key: codes for the whole run (CodeLookup), holes for one flush (HoleLookup). Rows of
+ * one key come together, so the last key's answer is kept at hand: most rows then cost a string
+ * comparison, not a hash look-up.
  */
 class KeyAnswers<V> {
-  protected readonly cache = new Map<string, V | null>();
+  protected cache = new Map<string, V | null>();
   private lastKey: string | undefined;
   private lastAnswer: V | null = null;
 
@@ -250,32 +251,21 @@ class KeyAnswers<V> {
  * mostly in one flush each, and a cache of them cost more to keep (a third of the look-up time of a
  * catalog import) than asking the store again for the few that recur later.
  */
-export class HoleLookup {
-  private found = new Map<string, BoreholeRef>();
-  private lastKey: string | undefined;
-  private lastAnswer: BoreholeRef | null = null;
-
-  constructor(private readonly dataset: string) {}
+export class HoleLookup extends KeyAnswers<BoreholeRef> {
+  constructor(private readonly dataset: string) {
+    super();
+  }
 
   /** Looks up the holes of a flush; `get` answers for them until the next call. */
   async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
-    this.lastKey = undefined;
-    this.lastAnswer = null;
+    this.forgetLast();
     // Each hole once per run of rows naming it (a hole's rows mostly come together); the store
     // answers a hole named twice once. The answers are keyed by the store's own strings (read
     // back, or copied across threads), so that no key cut from the file keeps its chunk alive.
     const wanted: string[] = [];
     let previous: string | undefined;
     for (const hole of holes) if (hole !== previous) wanted.push((previous = hole));
-    this.found = wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map();
-  }
-
-  get(hole: string): BoreholeRef | null {
-    if (hole === this.lastKey) return this.lastAnswer;
-    const answer = this.found.get(hole) ?? null;
-    this.lastKey = hole;
-    this.lastAnswer = answer;
-    return answer;
+    this.cache = wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map();
   }
 
   /** The issue for rows whose hole has no collar in the dataset. */
