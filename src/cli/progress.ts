@@ -1,4 +1,5 @@
-// Progress on stderr for long work; silent when stderr is not a terminal (pipes, CI, tests).
+// Progress on stderr for long work: a bar on a terminal; off one (pipes, CI, logs, tests) silent,
+// or, when the work says how, an occasional plain line so that a log shows it is moving.
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -7,8 +8,19 @@ export interface Progress {
   stop(): void;
 }
 
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY) return { total: () => {}, tick: () => {}, stop: () => {} };
+export interface ProgressOptions {
+  stream?: NodeJS.WriteStream;
+  /** Off a terminal: the line to write now and then (the first after a second, then every ten). */
+  note?: () => string;
+}
+
+/** Off a terminal: the first progress line after a second, then one every ten seconds. */
+export const FIRST_NOTE_MS = 1000;
+export const NEXT_NOTE_MS = 10_000;
+
+export function progress(label: string, options: ProgressOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (!stream.isTTY) return notesOffTerminal(stream, options.note);
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream, hideCursor: true },
     cliProgress.Presets.shades_classic,
@@ -25,6 +37,23 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     },
     stop() {
       if (started) bar.stop();
+    },
+  };
+}
+
+function notesOffTerminal(stream: NodeJS.WriteStream, note: (() => string) | undefined): Progress {
+  const quiet = { total: () => {}, tick: () => {}, stop: () => {} };
+  if (!note) return quiet;
+  let last = Date.now();
+  let written = 0;
+  return {
+    ...quiet,
+    tick() {
+      const now = Date.now();
+      if (now - last < (written ? NEXT_NOTE_MS : FIRST_NOTE_MS)) return;
+      written++;
+      last = now;
+      stream.write(`${note()}\n`);
     },
   };
 }

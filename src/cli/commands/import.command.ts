@@ -29,9 +29,6 @@ interface Flags {
   encoding?: 'utf8' | 'gb18030';
 }
 
-/** Off a terminal: the first progress line after a second, then one every ten seconds. */
-const FIRST_LINE_MS = 1000;
-const NEXT_LINE_MS = 10_000;
 const SHOWN_PROBLEMS = 20;
 
 function usage(message: string): never {
@@ -88,25 +85,21 @@ function printProblems(problems: ImportReport['problems'], total: number): void 
 }
 
 function reporter(kind: string): { onProgress: (p: ImportProgress) => void; stop: () => void } {
-  const bar = progress(`import ${kind}`);
-  const quietBar = !process.stderr.isTTY;
+  let latest: ImportProgress | undefined;
+  const bar = progress(`import ${kind}`, {
+    note: () => {
+      const p = latest!;
+      const pct = p.totalBytes ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 0;
+      return `coreshare import: ${n(p.rowsRead)} rows read (${pct}%)`;
+    },
+  });
   let shown = 0;
-  let started = false;
-  let lastLine = Date.now();
-  let linesShown = 0;
   return {
     onProgress(p) {
-      if (!started) bar.total(p.totalBytes);
-      started = true;
+      if (!latest) bar.total(p.totalBytes);
+      latest = p;
       bar.tick(p.bytesRead - shown);
       shown = p.bytesRead;
-      // Off a terminal the bar is silent; an occasional line tells logs (and watchers) rows are flowing.
-      if (quietBar && Date.now() - lastLine >= (linesShown ? NEXT_LINE_MS : FIRST_LINE_MS)) {
-        linesShown++;
-        lastLine = Date.now();
-        const pct = p.totalBytes ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 0;
-        process.stderr.write(`coreshare import: ${n(p.rowsRead)} rows read (${pct}%)\n`);
-      }
     },
     stop: () => bar.stop(),
   };

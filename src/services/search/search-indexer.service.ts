@@ -39,7 +39,9 @@ function commodityList(json: string): string[] {
 
 export interface IndexProgress {
   entity: SearchEntity;
+  /** Records indexed so far in this run, of `total` changed since the last. */
   docs: number;
+  total: number;
 }
 
 export interface IndexReport {
@@ -152,6 +154,16 @@ async function indexedThrough(store: Store, entity: SearchEntity): Promise<strin
   return row?.indexed_through ?? BEGINNING;
 }
 
+/** How many records changed since `since`: what a run has before it (counted only for a progress bar). */
+async function changedSince(store: Store, entity: SearchEntity, since: string): Promise<number> {
+  const row = await store.db
+    .selectFrom(entity)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('updated_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function latestChange(store: Store, entity: SearchEntity): Promise<string | null> {
   const row = await store.db
     .selectFrom(entity)
@@ -178,13 +190,15 @@ export async function updateSearchIndex(
     const since = opts.rebuild ? BEGINNING : await indexedThrough(store, entity);
     let docs = 0;
     if (latest !== null) {
+      const total = opts.onProgress ? await changedSince(store, entity, since) : 0;
+      opts.onProgress?.({ entity, docs, total });
       for (let afterId = 0; ;) {
         const page = await READERS[entity](store, since, afterId);
         if (!page.length) break;
         await store.search.write(entity, page);
         docs += page.length;
         afterId = page[page.length - 1]!.id;
-        opts.onProgress?.({ entity, docs });
+        opts.onProgress?.({ entity, docs, total });
       }
       // A load of many records leaves FTS5 with a segment per write: one b-tree reads faster.
       if (docs >= SETTLE_AFTER) await store.search.settle(entity);

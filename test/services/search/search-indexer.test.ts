@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { eachEngine } from '../../support/engines.js';
 import { seedBoreholes } from '../../support/factories.js';
 import { queryGroups } from '../../../src/domain/search/analyzer.js';
-import { updateSearchIndex } from '../../../src/services/search/search-indexer.service.js';
+import {
+  updateSearchIndex,
+  type IndexProgress,
+} from '../../../src/services/search/search-indexer.service.js';
 import type { Store } from '../../../src/store/store.js';
 
 async function holesMatching(store: Store, text: string): Promise<string[]> {
@@ -58,5 +61,27 @@ eachEngine('search indexer', ({ fresh }) => {
     const rebuilt = await updateSearchIndex(store, { rebuild: true });
     expect(rebuilt.find((r) => r.entity === 'borehole')?.docs).toBe(3);
     expect(await holesMatching(store, '阿舍勒')).toEqual(['ZK0001']);
+  });
+
+  it('reports its progress against the number of records changed since the last run', async () => {
+    const store = await fresh();
+    await seedBoreholes(store, 3);
+    const seen: IndexProgress[] = [];
+    await updateSearchIndex(store, { onProgress: (p) => seen.push({ ...p }) });
+    const boreholes = seen.filter((p) => p.entity === 'borehole');
+    expect(boreholes[0]).toEqual({ entity: 'borehole', docs: 0, total: 3 });
+    expect(boreholes.at(-1)).toEqual({ entity: 'borehole', docs: 3, total: 3 });
+    await store.db
+      .updateTable('borehole')
+      .set({ updated_at: '2999-01-01T00:00:00.000Z' })
+      .where('hole_id', '=', 'ZK0002')
+      .execute();
+    seen.length = 0;
+    await updateSearchIndex(store, { onProgress: (p) => seen.push({ ...p }) });
+    expect(seen.filter((p) => p.entity === 'borehole').at(-1)).toEqual({
+      entity: 'borehole',
+      docs: 1,
+      total: 1,
+    });
   });
 });
