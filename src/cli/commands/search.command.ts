@@ -10,7 +10,10 @@ import type { Store } from '../../store/store.js';
 import { configFrom, withStore } from '../context.js';
 import { progress, type Progress } from '../progress.js';
 
-const ENTITY_NAMES: Record<IndexProgress['entity'], string> = { borehole: 'boreholes', catalog_record: 'catalog records' };
+const ENTITY_NAMES: Record<IndexProgress['entity'], string> = {
+  borehole: 'boreholes',
+  catalog_record: 'catalog records',
+};
 const n = (x: number) => x.toLocaleString('en-US');
 
 /**
