@@ -22,6 +22,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { stemmer } from 'stemmer';
+import { remembered } from '../remembered.js';
 import { SYNONYM_SETS } from './synonyms.js';
 
 /**
@@ -215,11 +216,13 @@ const SEARCH_WORD_CACHE_LIMIT = 50_000;
 
 /** jieba's search-mode words of 2+ characters for each run, in one call for the runs not cached. */
 function searchWordsOfRuns(runs: readonly string[]): (readonly string[])[] {
+  // Emptied before the runs to cut are picked: emptied after, it would take with it the words of the
+  // runs found in it, and the record would be indexed without them.
+  if (searchWordCache.size + runs.length > SEARCH_WORD_CACHE_LIMIT) searchWordCache.clear();
   const missing: string[] = [];
   for (const r of runs)
     if (hasTwoChars(r) && !searchWordCache.has(r) && !missing.includes(r)) missing.push(r);
   if (missing.length > 0) {
-    if (searchWordCache.size + missing.length > SEARCH_WORD_CACHE_LIMIT) searchWordCache.clear();
     const words = cutRunsForSearch(missing);
     missing.forEach((run, i) => searchWordCache.set(run, words[i]!));
   }
@@ -255,8 +258,21 @@ export function indexTokens(text: string): string[] {
  * Fields are joined by line breaks, so an identifier or a word never spans two fields.
  */
 export function indexText(parts: ReadonlyArray<string | null | undefined>): string {
-  return tokensOfFields(parts.filter((p): p is string => typeof p === 'string' && p.length > 0)).join(' ');
+  let text = '';
+  for (const part of parts) {
+    if (typeof part !== 'string' || part.length === 0) continue;
+    const tokens = fieldIndexText(part);
+    if (tokens.length > 0) text = text.length > 0 ? `${text} ${tokens}` : tokens;
+  }
+  return text;
 }
+
+/**
+ * One field's index text. A field's tokens do not depend on the fields around it (no piece spans a
+ * line break), so a record's are its fields' in order; and most fields of a national load repeat
+ * (province, custodian, belt and unit names) and are analysed once per distinct text.
+ */
+const fieldIndexText = remembered((field: string) => tokensOfFields([field]).join(' '));
 
 function tokensOfFields(fields: readonly string[]): string[] {
   const all = pieces(normalize(fields.join('\n')));

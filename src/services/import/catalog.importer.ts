@@ -15,7 +15,7 @@ import {
 } from './importer-kit.js';
 import { KeyLines } from './key-lines.js';
 import type { Issue, RawRow } from './problem-log.js';
-import { ownCopy } from './remembered.js';
+import { ownCopy } from '../../domain/remembered.js';
 
 interface PendingRecord {
   row: Mutable<BulkRow<'catalog_record'>>;

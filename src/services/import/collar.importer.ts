@@ -16,7 +16,7 @@ import {
 import { KeyLines } from './key-lines.js';
 import type { RawRow } from './problem-log.js';
 import { commodityCode } from '../../domain/reference-terms.js';
-import { ownCopy, remembered } from './remembered.js';
+import { ownCopy, remembered } from '../../domain/remembered.js';
 
 /** A cell's commodities: their codes once each, and the JSON list the borehole row keeps. */
 interface Commodities {

@@ -3,7 +3,7 @@
 // unquoted value kept as text, rows of any width. Line ends are \n, \r\n or a lone \r, in any mix.
 // Most lines hold no quote: those are cut at positions found with indexOf; only a line with a
 // quote goes through the field-by-field path. Values may be views of the chunk (see cut).
-import { ownCopy } from './remembered.js';
+import { ownCopy } from '../../domain/remembered.js';
 import { SourceError } from './row-source.js';
 
 /** A record longer than this (UTF-8 bytes) is an unclosed quote, not data: stop before buffering the whole file. */

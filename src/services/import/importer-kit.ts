@@ -8,7 +8,7 @@ import { provinceCode } from '../../domain/reference-terms.js';
 import { isError, parseDate, parseNumber, parseFraction, type Parsed } from './field-values.js';
 import type { KeyLines } from './key-lines.js';
 import type { Issue, ProblemLog, RawRow } from './problem-log.js';
-import { ownCopy, remembered } from './remembered.js';
+import { ownCopy, remembered } from '../../domain/remembered.js';
 
 /** A bulk row whose ids are filled in after the look-ups of a flush. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -6,7 +6,7 @@ import { checkIntervals, describeIntervalProblem, type IntervalProblem } from '.
 import { fieldsOf, type ImportField } from '../../domain/header-aliases.js';
 import { HoleGroups, HoleLookup, RowCheck, type ImportContext, type KindImporter } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
-import { ownCopy } from './remembered.js';
+import { ownCopy } from '../../domain/remembered.js';
 
 const TOLERANCE = 1e-6;
 

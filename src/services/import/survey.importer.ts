@@ -7,7 +7,7 @@ import type { DipConvention } from './import.types.js';
 import { parseNumber } from './field-values.js';
 import { HoleGroups, HoleLookup, RowCheck, type ImportContext, type KindImporter } from './importer-kit.js';
 import type { Issue, RawRow } from './problem-log.js';
-import { ownCopy } from './remembered.js';
+import { ownCopy } from '../../domain/remembered.js';
 
 interface Station {
   depth: number;

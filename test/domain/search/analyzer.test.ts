@@ -280,6 +280,41 @@ const messy = fc.oneof(
     .map((a) => a.join('')),
 );
 
+describe('a record among many', () => {
+  it('indexes a record the same whatever was indexed before it', () => {
+    // Each text brings one run of ideographs not seen before, with two that recur: the analyser's
+    // memory of jieba's words fills and is emptied somewhere in the loop; no text may lose words then.
+    const recurring = '矽卡岩型 川滇黔铅锌成矿区';
+    const expected = (run: string) => [...indexTokens(run), ...indexTokens(recurring)].join(' ');
+    const unique = (i: number) =>
+      String.fromCharCode(
+        0x4e00 + (i % 150),
+        0x4e00 + 150 + (Math.floor(i / 150) % 150),
+        0x4e00 + 300 + Math.floor(i / 22_500),
+      );
+    const failures: string[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const text = indexTokens(`${unique(i)} ${recurring}`).join(' ');
+      if (!text.includes('矽卡岩型') || !text.includes('川滇黔')) failures.push(`${i}: ${text}`);
+    }
+    expect(failures).toEqual([]);
+    expect(indexTokens(`${unique(7)} ${recurring}`).join(' ')).toBe(expected(unique(7)));
+  });
+
+  it('gives a record the tokens of its fields, in order, each field analysed alone', () => {
+    const fields = [
+      '贵州赫章县白石岭铅矿区 ZK0302',
+      'KQ-520000-ZK0302',
+      '川滇黔铅锌成矿区',
+      'Guizhou Geological Archives',
+    ];
+    const once = indexText(fields);
+    expect(once).toBe(fields.map((f) => indexTokens(f).join(' ')).join(' '));
+    expect(indexText(fields)).toBe(once);
+    expect(indexText([fields[0], null, '', fields[1]])).toBe(indexText([fields[0], fields[1]]));
+  });
+});
+
 describe('any input', () => {
   it('emits only clean tokens, never throws, never an empty token', () => {
     fc.assert(

@@ -1,7 +1,8 @@
-// Answers remembered per cell text. Years, terms, provinces and commodity lists repeat down a column
-// of a million rows: their parsers (regular expressions, Unicode normalisation) then run once per
-// distinct text instead of once per row. (Dates have too many distinct values for this: parseDate
-// takes a short path for YYYY-MM-DD instead.)
+// Answers remembered per text. Years, terms, provinces and commodity lists repeat down a column of a
+// million rows, and the same province, custodian and belt names down a million records to index:
+// their parsers and analysers (regular expressions, Unicode normalisation, segmentation) then run
+// once per distinct text instead of once per row. (Dates have too many distinct values for this:
+// parseDate takes a short path for YYYY-MM-DD instead.)
 
 /** Distinct texts kept per parser; when full the memory starts over (a column of unique values costs no more than that). */
 const LIMIT = 4096;
