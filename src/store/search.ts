@@ -25,6 +25,12 @@ export interface IndexedDoc {
 }
 
 export interface SearchIndex {
+  /**
+   * Before an index run: `large` when it writes many entries (and settle follows), so that the engine
+   * may hold back work that settle does once (FTS5: merging the segments as they are written). A run
+   * that is not large puts the index back as it was, so a large run stopped half-way leaves nothing.
+   */
+  startRun(entity: SearchEntity, large: boolean): Promise<void>;
   /** Replaces the index entries of these records. */
   write(entity: SearchEntity, docs: readonly IndexedDoc[]): Promise<void>;
   /** Empties the index of an entity (before a rebuild). */

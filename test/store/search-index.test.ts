@@ -71,4 +71,39 @@ eachEngine('full-text index', ({ fresh }) => {
       ids[2],
     ]);
   });
+
+  it('holds back merging in a large run, for settle or the next run to put back', async () => {
+    const store = await fresh();
+    await seedBoreholes(store, 3);
+    const ids = (await store.db.selectFrom('borehole').select('id').orderBy('id').execute()).map((r) => r.id);
+    // FTS5 keeps its options in a table of its own; PostgreSQL holds nothing back.
+    const merging = async () =>
+      store.target.engine === 'sqlite'
+        ? Object.fromEntries(
+            (
+              await sql<{
+                k: string;
+                v: number;
+              }>`SELECT k, v FROM borehole_fts_config WHERE k IN ('automerge', 'crisismerge')`.execute(
+                store.db,
+              )
+            ).rows.map((r) => [r.k, r.v]),
+          )
+        : 'none';
+    const normal = store.target.engine === 'sqlite' ? { automerge: 4, crisismerge: 16 } : 'none';
+    const heldBack = store.target.engine === 'sqlite' ? { automerge: 0, crisismerge: 200 } : 'none';
+    await store.search.startRun('borehole', true);
+    expect(await merging()).toEqual(heldBack);
+    for (const [i, tokens] of ['甲玛 铜', '普朗 铜', '华山 钨'].entries())
+      await store.search.write('borehole', [{ id: ids[i]!, tokens }]);
+    const copper = async () => [...(await store.search.matchingIds('borehole', [[{ tokens: ['铜'] }]]))];
+    expect(await copper()).toEqual([ids[0], ids[1]]);
+    await store.search.settle('borehole');
+    expect(await merging()).toEqual(normal);
+    expect(await copper()).toEqual([ids[0], ids[1]]);
+    // A large run that stopped before settling: the next run, not large, puts merging back.
+    await store.search.startRun('borehole', true);
+    await store.search.startRun('borehole', false);
+    expect(await merging()).toEqual(normal);
+  });
 });

@@ -154,7 +154,7 @@ async function indexedThrough(store: Store, entity: SearchEntity): Promise<strin
   return row?.indexed_through ?? BEGINNING;
 }
 
-/** How many records changed since `since`: what a run has before it (counted only for a progress bar). */
+/** How many records changed since `since`: what a run has before it. */
 async function changedSince(store: Store, entity: SearchEntity, since: string): Promise<number> {
   const row = await store.db
     .selectFrom(entity)
@@ -190,7 +190,9 @@ export async function updateSearchIndex(
     const since = opts.rebuild ? BEGINNING : await indexedThrough(store, entity);
     let docs = 0;
     if (latest !== null) {
-      const total = opts.onProgress ? await changedSince(store, entity, since) : 0;
+      const total = await changedSince(store, entity, since);
+      const large = total >= SETTLE_AFTER;
+      await store.search.startRun(entity, large);
       opts.onProgress?.({ entity, docs, total });
       for (let afterId = 0; ;) {
         const page = await READERS[entity](store, since, afterId);
@@ -201,7 +203,7 @@ export async function updateSearchIndex(
         opts.onProgress?.({ entity, docs, total });
       }
       // A load of many records leaves FTS5 with a segment per write: one b-tree reads faster.
-      if (docs >= SETTLE_AFTER) await store.search.settle(entity);
+      if (large || docs >= SETTLE_AFTER) await store.search.settle(entity);
       await store.db
         .insertInto('search_index_state')
         .values({ entity, indexed_through: latest })

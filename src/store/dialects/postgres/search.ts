@@ -75,6 +75,8 @@ export function postgresSearchIndex(pool: pg.Pool): SearchIndex {
         client.release();
       }
     },
+    // Nothing to hold back: settle vacuums and analyses the table after a large run.
+    startRun: async () => {},
     write: async (entity, docs) => {
       if (!docs.length) return;
       await pool.query(
