@@ -2,8 +2,9 @@
 // default; `--boreholes 100000 --catalog 200000` for a quick check) into a fresh embedded store and,
 // when PostgreSQL is at hand, into PostgreSQL; each import runs in its own child process so its peak
 // RSS is the import's own. Then GDAL's ogr2ogr loads the same collar CSV (GeoPackage, PostGIS) for
-// a yardstick, and autocannon measures GET /api/boreholes against the server. Prints figures only;
-// benchmarks never assert time.
+// a yardstick, the search index catches up with the imported records (`--no-index` skips it), and
+// autocannon measures GET /api/boreholes against the server. Prints figures only; benchmarks never
+// assert time.
 import {
   execFileSync,
   spawn,
@@ -20,6 +21,7 @@ import pg from 'pg';
 import type * as AppModule from '../src/api/app.js';
 import type * as DemoModule from '../src/services/demo/demo.service.js';
 import type * as ImportThreadModule from '../src/services/import/import-thread.js';
+import type * as IndexerModule from '../src/services/search/search-indexer.service.js';
 import type * as StoreModule from '../src/store/store.js';
 import type { StoreTarget } from '../src/store/store.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
@@ -30,7 +32,10 @@ const ROOT = resolve(SELF, '../..');
 const OGR2OGR = '/usr/bin/ogr2ogr';
 
 type Step =
-  { step: 'prepare' } | { step: 'import'; kind: 'collars' | 'catalog'; path: string } | { step: 'serve' };
+  | { step: 'prepare' }
+  | { step: 'import'; kind: 'collars' | 'catalog'; path: string }
+  | { step: 'index' }
+  | { step: 'serve' };
 interface Figure {
   what: string;
   engine: string;
@@ -54,11 +59,12 @@ async function compiledServer() {
     ...((await load('api/app.js')) as typeof AppModule),
     ...((await load('services/demo/demo.service.js')) as typeof DemoModule),
     ...((await load('services/import/import-thread.js')) as typeof ImportThreadModule),
+    ...((await load('services/search/search-indexer.service.js')) as typeof IndexerModule),
   };
 }
 
 async function runStep(target: StoreTarget, task: Step): Promise<void> {
-  const { openStore, buildApp, loadDemo, importOnThread } = await compiledServer();
+  const { openStore, buildApp, loadDemo, importOnThread, updateSearchIndex } = await compiledServer();
   const store = openStore(target);
   if (task.step === 'serve') {
     const app = await buildApp({ store, config: { webDir: join(ROOT, 'no-web'), logLevel: 'silent' } });
@@ -73,6 +79,16 @@ async function runStep(target: StoreTarget, task: Step): Promise<void> {
       // Custodian and organisation codes the CSV rows refer to.
       await loadDemo(store, { boreholes: 0, catalog: 0 });
       process.stdout.write('{}\n');
+      return;
+    }
+    if (task.step === 'index') {
+      // What `coreshare import` does after it commits: the search index catches up with the rows.
+      const started = performance.now();
+      const reports = await updateSearchIndex(store);
+      const seconds = (performance.now() - started) / 1000;
+      const rows = reports.reduce((n, r) => n + r.docs, 0);
+      const rssMiB = process.resourceUsage().maxRSS / 1024;
+      process.stdout.write(`${JSON.stringify({ rows, seconds, rssMiB })}\n`);
       return;
     }
     // As `coreshare import` runs it: on an import thread with its own connection (decision 0008).
@@ -105,13 +121,23 @@ function child(target: StoreTarget, task: Step): Measured {
   return JSON.parse(execFileSync(process.execPath, args, opts).trim().split('\n').at(-1)!) as Measured;
 }
 
-function importFigures(engine: string, target: StoreTarget, files: BenchFiles): Figure[] {
+/**
+ * Each import, then, with `index`, the search index catching up with both (what `coreshare import`
+ * does after each commit): timed apart, after both, so that the imports run as they always have.
+ */
+function importFigures(engine: string, target: StoreTarget, files: BenchFiles, index: boolean) {
   child(target, { step: 'prepare' });
-  return (['collars', 'catalog'] as const).map((kind) => {
+  const imports = (['collars', 'catalog'] as const).map((kind): Figure => {
     const path = kind === 'collars' ? files.collars : files.catalog;
     const r = child(target, { step: 'import', kind, path });
     return { what: `import ${kind}`, engine, rows: r.rows, seconds: r.seconds, rssMiB: r.rssMiB };
   });
+  if (!index) return { imports, indexing: [] };
+  const i = child(target, { step: 'index' });
+  const indexing: Figure[] = [
+    { what: 'search index catch-up', engine, rows: i.rows, seconds: i.seconds, rssMiB: i.rssMiB },
+  ];
+  return { imports, indexing };
 }
 
 /** ogr2ogr under /usr/bin/time, which reports the peak RSS in KiB on its last stderr line. */
@@ -250,6 +276,7 @@ async function main(): Promise<void> {
       catalog: { type: 'string' },
       child: { type: 'string' },
       'no-http': { type: 'boolean', default: false },
+      'no-index': { type: 'boolean', default: false },
     },
   });
   if (values.child) {
@@ -298,7 +325,7 @@ async function main(): Promise<void> {
     }
     for (const [engine, target, ogrUrl] of engines) {
       process.stderr.write(`${engine}: importing …\n`);
-      const ours = importFigures(engine, target, files);
+      const { imports: ours, indexing } = importFigures(engine, target, files, !values['no-index']);
       figures.push(...ours);
       const args = ogrUrl
         ? ['-f', 'PostgreSQL', pgConnection(ogrUrl), files.collars, '-nln', 'ogr_collars', ...CSV_OPEN]
@@ -311,6 +338,7 @@ async function main(): Promise<void> {
       );
       if (typeof ogr === 'string') notes.push(ogr);
       else figures.push(ogr);
+      figures.push(...indexing);
       if (!values['no-http']) {
         // One client shows a user's latency; ten show it under load on the same two cores.
         for (const connections of [1, 10]) {

@@ -194,13 +194,19 @@ export async function updateSearchIndex(
       const large = total >= SETTLE_AFTER;
       await store.search.startRun(entity, large);
       opts.onProgress?.({ entity, docs, total });
+      // A page is written while the next is read and analysed: on PostgreSQL the server takes in
+      // one while this thread works on the other (on SQLite a write runs in this thread anyway).
+      let writing: Promise<void> = Promise.resolve();
       for (let afterId = 0; ;) {
         const page = await READERS[entity](store, since, afterId);
+        // The page before is written (or its failure is thrown here).
+        await writing;
+        if (docs > 0) opts.onProgress?.({ entity, docs, total });
         if (!page.length) break;
-        await store.search.write(entity, page);
+        writing = store.search.write(entity, page);
+        writing.catch(() => {});
         docs += page.length;
         afterId = page[page.length - 1]!.id;
-        opts.onProgress?.({ entity, docs, total });
       }
       // A load of many records leaves FTS5 with a segment per write: one b-tree reads faster.
       if (large || docs >= SETTLE_AFTER) await store.search.settle(entity);

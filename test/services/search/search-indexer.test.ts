@@ -84,4 +84,18 @@ eachEngine('search indexer', ({ fresh }) => {
       total: 1,
     });
   });
+
+  it('fails the run when a write fails, and the next run indexes what it left', async () => {
+    const store = await fresh();
+    await seedBoreholes(store, 3);
+    const write = store.search.write;
+    store.search.write = () => Promise.reject(new Error('disk full'));
+    try {
+      await expect(updateSearchIndex(store)).rejects.toThrow('disk full');
+    } finally {
+      store.search.write = write;
+    }
+    expect((await updateSearchIndex(store)).find((r) => r.entity === 'borehole')?.docs).toBe(3);
+    expect(await holesMatching(store, 'zk0002')).toEqual(['ZK0002']);
+  });
 });
