@@ -8,6 +8,8 @@ import { refreshAllOfferedModes } from '../sharing/offer.service.js';
 import type { IndexedDoc, SearchEntity } from '../../store/search.js';
 
 const PAGE = 5000;
+/** Pages being written at once (on PostgreSQL, each on a connection of its own). */
+const WRITES_AT_ONCE = 2;
 /** After this many entries written in one run the engine puts its index in order (settle()). */
 const SETTLE_AFTER = 50_000;
 
@@ -194,17 +196,24 @@ export async function updateSearchIndex(
       const large = total >= SETTLE_AFTER;
       await store.search.startRun(entity, large);
       opts.onProgress?.({ entity, docs, total });
-      // A page is written while the next is read and analysed: on PostgreSQL the server takes in
-      // one while this thread works on the other (on SQLite a write runs in this thread anyway).
-      let writing: Promise<void> = Promise.resolve();
+      // Pages are written while the next are read and analysed, two at a time: on PostgreSQL each
+      // write takes a server process of its own (the tsvectors' input is most of the run's time);
+      // on SQLite a write runs in this thread anyway.
+      const writing: Array<{ done: Promise<void>; docs: number }> = [];
+      let written = 0;
       for (let afterId = 0; ;) {
         const page = await READERS[entity](store, since, afterId);
-        // The page before is written (or its failure is thrown here).
-        await writing;
-        if (docs > 0) opts.onProgress?.({ entity, docs, total });
+        // The oldest pages are written (or their failure is thrown here); all of them at the end.
+        while (writing.length >= (page.length ? WRITES_AT_ONCE : 1)) {
+          const oldest = writing.shift()!;
+          await oldest.done;
+          written += oldest.docs;
+          opts.onProgress?.({ entity, docs: written, total });
+        }
         if (!page.length) break;
-        writing = store.search.write(entity, page);
-        writing.catch(() => {});
+        const done = store.search.write(entity, page);
+        done.catch(() => {});
+        writing.push({ done, docs: page.length });
         docs += page.length;
         afterId = page[page.length - 1]!.id;
       }
