@@ -4,7 +4,7 @@
 import { COMMODITIES, DEPOSIT_TYPES, provinceByCode } from '../../domain/china.js';
 import { indexText } from '../../domain/search/analyzer.js';
 import type { Store } from '../../store/store.js';
-import { refreshAllOfferedModes } from '../sharing/offer.service.js';
+import { refreshChangedOfferedModes } from '../sharing/offer.service.js';
 import type { IndexedDoc, SearchEntity } from '../../store/search.js';
 
 const PAGE = 5000;
@@ -185,11 +185,13 @@ export async function updateSearchIndex(
   opts: { rebuild?: boolean; onProgress?: (p: IndexProgress) => void } = {},
 ): Promise<IndexReport[]> {
   const reports: IndexReport[] = [];
+  let boreholesSince = BEGINNING;
   for (const entity of ['borehole', 'catalog_record'] as const) {
     const started = performance.now();
     const latest = await latestChange(store, entity);
     if (opts.rebuild) await store.search.clear(entity);
     const since = opts.rebuild ? BEGINNING : await indexedThrough(store, entity);
+    if (entity === 'borehole') boreholesSince = since;
     let docs = 0;
     if (latest !== null) {
       const total = await changedSince(store, entity, since);
@@ -228,6 +230,7 @@ export async function updateSearchIndex(
     reports.push({ entity, docs, seconds: (performance.now() - started) / 1000 });
   }
   // New or moved boreholes fall under their custodian's collection offers: `mode:` reads those bits.
-  if (reports.some((r) => r.entity === 'borehole' && r.docs > 0)) await refreshAllOfferedModes(store);
+  if (reports.some((r) => r.entity === 'borehole' && r.docs > 0))
+    await refreshChangedOfferedModes(store, boreholesSince);
   return reports;
 }

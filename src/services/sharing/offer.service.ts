@@ -283,9 +283,10 @@ export async function listOffers(
   };
 }
 
-/** Re-derives the offered-mode bits after boreholes were imported or moved between custodians. */
-export async function refreshAllOfferedModes(store: Store): Promise<void> {
-  const repo = offerRepository(store.db);
-  for (const custodianId of await repo.custodiansWithOffers())
-    await store.db.transaction().execute((trx) => offerRepository(trx).refreshOfferedModes(custodianId));
+/**
+ * Re-derives the offered-mode bits of the boreholes changed since `since` (imported, edited, moved
+ * between custodians; '' for all), after an index run has caught up with them.
+ */
+export async function refreshChangedOfferedModes(store: Store, since: string): Promise<void> {
+  await store.db.transaction().execute((trx) => offerRepository(trx).refreshChangedOfferedModes(since));
 }

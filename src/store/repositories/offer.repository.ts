@@ -1,5 +1,5 @@
 // Sharing offers, and the per-borehole bits of offered modes that search reads.
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, SharingOfferTable } from '../schema.js';
 
 export function offerRepository(db: Kysely<Database>) {
@@ -51,10 +51,6 @@ export function offerRepository(db: Kysely<Database>) {
         )
         .orderBy('o.id')
         .execute(),
-    custodiansWithOffers: async () =>
-      (await db.selectFrom('sharing_offer').select('custodian_id').distinct().execute()).map(
-        (r) => r.custodian_id,
-      ),
     /**
      * Re-derives offered_modes for one custodian's boreholes from its live offers (audience not
      * 'nobody'). A collection offer covers the custodian's holdings (or one dataset of them) except
@@ -67,33 +63,55 @@ export function offerRepository(db: Kysely<Database>) {
         .where('custodian_id', '=', custodianId)
         .where('offered_modes', '<>', 0)
         .execute();
-      const offers = await db
-        .selectFrom('sharing_offer')
-        .select(['scope', 'borehole_id', 'dataset', 'modes_mask'])
-        .where('custodian_id', '=', custodianId)
-        .where('withdrawn_at', 'is', null)
-        .where('audience', '<>', 'nobody')
+      for (const offer of await liveOffers(db, custodianId)) await opened(db, offer).execute();
+    },
+    /**
+     * Re-derives offered_modes for the boreholes changed since `since` (imported, edited or moved
+     * between custodians), whoever holds them: the offers of each hole's custodian as it is now.
+     */
+    refreshChangedOfferedModes: async (since: string) => {
+      await db
+        .updateTable('borehole')
+        .set({ offered_modes: 0 })
+        .where('updated_at', '>', since)
+        .where('offered_modes', '<>', 0)
         .execute();
-      for (const o of offers) {
-        let q = db
-          .updateTable('borehole')
-          .set({ offered_modes: sql`offered_modes | ${o.modes_mask}` })
-          .where('custodian_id', '=', custodianId);
-        if (o.scope === 'borehole') q = q.where('id', '=', o.borehole_id!);
-        else {
-          q = q.where((eb) =>
-            eb.or([
-              eb('core_class', 'is', null),
-              eb('core_class', '<>', 'III'),
-              eb('depositor_id', 'is', null),
-            ]),
-          );
-          if (o.dataset) q = q.where('dataset', '=', o.dataset);
-        }
-        await q.execute();
-      }
+      for (const offer of await liveOffers(db))
+        await opened(db, offer).where('updated_at', '>', since).execute();
     },
   };
 }
 
 export type OfferRow = NonNullable<Awaited<ReturnType<ReturnType<typeof offerRepository>['byPublicId']>>>;
+
+type LiveOffer = Pick<
+  Selectable<SharingOfferTable>,
+  'custodian_id' | 'scope' | 'borehole_id' | 'dataset' | 'modes_mask'
+>;
+
+/** Offers open to someone (not withdrawn, audience not 'nobody'), of one custodian or of all. */
+function liveOffers(db: Kysely<Database>, custodianId?: number): Promise<LiveOffer[]> {
+  let q = db
+    .selectFrom('sharing_offer')
+    .select(['custodian_id', 'scope', 'borehole_id', 'dataset', 'modes_mask'])
+    .where('withdrawn_at', 'is', null)
+    .where('audience', '<>', 'nobody');
+  if (custodianId !== undefined) q = q.where('custodian_id', '=', custodianId);
+  return q.execute();
+}
+
+/**
+ * The update that sets an offer's mode bits on the holes it covers: one hole, or the custodian's
+ * collection (one dataset of it) but its Class Ⅲ core with a depositor.
+ */
+function opened(db: Kysely<Database>, o: LiveOffer) {
+  let q = db
+    .updateTable('borehole')
+    .set({ offered_modes: sql`offered_modes | ${o.modes_mask}` })
+    .where('custodian_id', '=', o.custodian_id);
+  if (o.scope === 'borehole') return q.where('id', '=', o.borehole_id!);
+  q = q.where((eb) =>
+    eb.or([eb('core_class', 'is', null), eb('core_class', '<>', 'III'), eb('depositor_id', 'is', null)]),
+  );
+  return o.dataset ? q.where('dataset', '=', o.dataset) : q;
+}

@@ -11,7 +11,7 @@ import { updateSearchIndex } from '../../../src/services/search/search-indexer.s
 import { modesOfMask } from '../../../src/domain/sharing/offer-rules.js';
 import type { Caller } from '../../../src/services/audit.service.js';
 import { eachEngine } from '../../support/engines.js';
-import { boreholeRow } from '../../support/factories.js';
+import { boreholeRow, custodianRow } from '../../support/factories.js';
 import { refusal, sharingWorld } from '../../support/sharing-world.js';
 
 eachEngine('sharing offers', ({ fresh }) => {
@@ -168,5 +168,21 @@ eachEngine('sharing offers', ({ fresh }) => {
     expect(await offered('ZK9999')).toEqual([]);
     await updateSearchIndex(store);
     expect(await offered('ZK9999')).toEqual(['cooperative']);
+  });
+
+  it('takes a hole moved to a custodian without offers out of its old custodian’s offer', async () => {
+    // After the test above: ZK9999 is XZ's, under XZ's live collection offer.
+    expect(await offered('ZK9999')).toEqual(['cooperative']);
+    await store.bulk.transaction(async (s) => {
+      await s.upsert('custodian', [custodianRow('GZ', { province_code: '520000' })]);
+      const gz = (await s.findCodes('custodian', ['GZ'])).get('GZ')!;
+      await s.upsert('borehole', [
+        boreholeRow('ZK9999', { custodian_id: gz, updated_at: '2027-02-01T00:00:00.000Z' }),
+      ]);
+    });
+    await updateSearchIndex(store);
+    expect(await offered('ZK9999')).toEqual([]);
+    // The holes that did not change keep their bits.
+    expect(await offered('ZK0001')).toEqual(expect.arrayContaining(['cooperative']));
   });
 });
