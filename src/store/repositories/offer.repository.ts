@@ -57,12 +57,7 @@ export function offerRepository(db: Kysely<Database>) {
      * Class Ⅲ core with a depositor, which only its owner's own offers open.
      */
     refreshOfferedModes: async (custodianId: number) => {
-      await db
-        .updateTable('borehole')
-        .set({ offered_modes: 0 })
-        .where('custodian_id', '=', custodianId)
-        .where('offered_modes', '<>', 0)
-        .execute();
+      await cleared(db).where('custodian_id', '=', custodianId).execute();
       for (const offer of await liveOffers(db, custodianId)) await opened(db, offer).execute();
     },
     /**
@@ -70,12 +65,7 @@ export function offerRepository(db: Kysely<Database>) {
      * between custodians), whoever holds them: the offers of each hole's custodian as it is now.
      */
     refreshChangedOfferedModes: async (since: string) => {
-      await db
-        .updateTable('borehole')
-        .set({ offered_modes: 0 })
-        .where('updated_at', '>', since)
-        .where('offered_modes', '<>', 0)
-        .execute();
+      await cleared(db).where('updated_at', '>', since).execute();
       for (const offer of await liveOffers(db))
         await opened(db, offer).where('updated_at', '>', since).execute();
     },
@@ -98,6 +88,11 @@ function liveOffers(db: Kysely<Database>, custodianId?: number): Promise<LiveOff
     .where('audience', '<>', 'nobody');
   if (custodianId !== undefined) q = q.where('custodian_id', '=', custodianId);
   return q.execute();
+}
+
+/** The update that clears the offered-mode bits of the holes the caller narrows it to. */
+function cleared(db: Kysely<Database>) {
+  return db.updateTable('borehole').set({ offered_modes: 0 }).where('offered_modes', '<>', 0);
 }
 
 /**
