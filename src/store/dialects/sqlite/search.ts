@@ -25,8 +25,8 @@ export function fts5Query(match: TextMatch): string {
 
 /**
  * FTS5's merging while a run writes (its defaults), and during a large run: none but a crisis merge
- * once a level holds 200 segments, settle's one merge doing the rest. A million boreholes' entries
- * were written in 40 % less time.
+ * once a level holds 200 segments, settle's one merge doing the rest. 200,000 boreholes' entries
+ * were written in 40 % less time, 1,050,000 in 19 % less (the final merge grows with the index).
  */
 const MERGING = { automerge: 4, crisismerge: 16 };
 const MERGING_IN_LARGE_RUN = { automerge: 0, crisismerge: 200 };
