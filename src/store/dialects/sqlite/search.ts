@@ -31,10 +31,18 @@ export function fts5Query(match: TextMatch): string {
 const MERGING = { automerge: 4, crisismerge: 16 };
 const MERGING_IN_LARGE_RUN = { automerge: 0, crisismerge: 200 };
 
+/** Sets the options that differ (every index run asks: most need no write, start-up's among them). */
 function setMerging(raw: SQLite.Database, entity: SearchEntity, merging: typeof MERGING): void {
-  // Written into the SQL: FTS5 takes only an integer, and a bound JavaScript number is a real.
-  for (const [option, value] of Object.entries(merging))
+  const stored = new Map(
+    (raw.prepare(`SELECT k, v FROM ${entity}_fts_config`).raw().all() as Array<[string, unknown]>).map(
+      ([k, v]) => [k, Number(v)],
+    ),
+  );
+  for (const [option, value] of Object.entries(merging) as Array<[keyof typeof MERGING, number]>) {
+    if ((stored.get(option) ?? MERGING[option]) === value) continue;
+    // Written into the SQL: FTS5 takes only an integer, and a bound JavaScript number is a real.
     raw.exec(`INSERT INTO ${entity}_fts (${entity}_fts, rank) VALUES ('${option}', ${Math.trunc(value)})`);
+  }
 }
 
 export function sqliteSearchIndex(raw: SQLite.Database): SearchIndex {
