@@ -245,6 +245,48 @@ export function updatableColumns(spec: BulkTableSpec): string[] {
   );
 }
 
+/**
+ * Ids for new rows, handed out in call order even to calls that overlap (an import's flushes may:
+ * KindImporter.overlappingFlushes): a table's first call asks `start` where its ids begin, later
+ * calls count on from the range before without asking the store. `forget` makes the next call ask
+ * again (an upsert may have added rows with ids of the store's choosing).
+ */
+export class IdRanges<T extends string> {
+  private readonly next = new Map<T, Promise<number>>();
+
+  constructor(private readonly start: (table: T, count: number) => Promise<number>) {}
+
+  async take(table: T, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const first = this.next.get(table) ?? this.start(table, count);
+    const after = first.then((id) => id + count);
+    // A failed start fails this call; the calls after it fail with the same error.
+    after.catch(() => {});
+    this.next.set(table, after);
+    const id = await first;
+    return Array.from({ length: count }, (_, i) => id + i);
+  }
+
+  forget(table: T): void {
+    this.next.delete(table);
+  }
+
+  /** The next id of each table ids were taken for. */
+  async ends(): Promise<Array<[T, number]>> {
+    return Promise.all([...this.next].map(async ([table, next]) => [table, await next] as [T, number]));
+  }
+}
+
+/** One answer per key, however many calls ask for it at once (a table's load mode). */
+export function oncePerKey<K, V>(answer: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const answers = new Map<K, Promise<V>>();
+  return (key) => {
+    let p = answers.get(key);
+    if (!p) answers.set(key, (p = answer(key)));
+    return p;
+  };
+}
+
 /** compileRowCode for every column list a caller meets, each compiled once. */
 export function rowCodeCache<F>(
   helper: unknown,

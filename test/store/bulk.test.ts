@@ -42,6 +42,25 @@ function hole(holeId: string, depth: number): BulkRow<'borehole'> {
   };
 }
 
+function record(recordNo: string): BulkRow<'catalog_record'> {
+  return {
+    public_id: `CSC-${recordNo}`,
+    record_no: recordNo,
+    title_zh: `岩芯 ${recordNo}`,
+    title_en: null,
+    material_type: 'core',
+    borehole_id: null,
+    custodian_id: null,
+    province_code: '540000',
+    quantity: 1,
+    unit: 'box',
+    year: 2020,
+    description: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 // Every case twice: an ordinary run, and a large run (on SQLite: on the writer thread).
 for (const large of [false, true])
   eachEngine(`bulk writer${large ? ', large run' : ''}`, ({ engine, fresh }) => {
@@ -311,6 +330,38 @@ for (const large of [false, true])
         const [next] = await s.nextIds('borehole', 1);
         expect(next).toBeGreaterThan(id);
       });
+    });
+
+    it('hands out ids and load modes once to calls that overlap (two flushes in flight)', async () => {
+      const store = await fresh();
+      const handed = await bulk(store).transaction(async (s) => {
+        // Neither call waits for the other: both the first time the run meets the table.
+        const [a, b] = await Promise.all([s.loadMode('catalog_record'), s.loadMode('catalog_record')]);
+        expect([a, b]).toEqual(['append', 'append']);
+        const ranges = await Promise.all([
+          s.nextIds('catalog_record', 3),
+          s.nextIds('catalog_record', 2),
+          s.nextIds('catalog_record', 4),
+        ]);
+        await s.append(
+          'catalog_record',
+          ranges.flat().map((id) => ({ ...record(`R${id}`), id })),
+        );
+        return ranges;
+      });
+      // In call order, one after the other, none twice.
+      const [first] = handed[0]!;
+      expect(handed).toEqual([
+        [first, first! + 1, first! + 2],
+        [first! + 3, first! + 4],
+        [first! + 5, first! + 6, first! + 7, first! + 8],
+      ]);
+      const { id } = await store.db
+        .insertInto('catalog_record')
+        .values(record('later') as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(id).toBe(first! + 9);
     });
 
     it('restores the dropped indexes when an append run rolls back', async () => {

@@ -27,6 +27,7 @@ interface PendingRecord {
 
 export class CatalogImporter implements KindImporter {
   readonly kind = 'catalog' as const;
+  readonly overlappingFlushes = true;
   private readonly check: RowCheck;
   private readonly seen = new KeyLines();
   private readonly custodians = new CodeLookup('custodian');
@@ -98,14 +99,25 @@ export class CatalogImporter implements KindImporter {
     const items = this.batch;
     this.batch = [];
     if (!items.length) return;
-    await this.custodians.resolve(
+    // Every look-up is sent before the first wait: the flush is started between two chunks of the
+    // file, and its continuation runs only after the next chunk is parsed, while the store (a writer
+    // thread, PostgreSQL) would sit idle with nothing to answer.
+    const codes = this.custodians.resolve(
       session,
       items.map((i) => i.custodian),
     );
-    for (const dataset of new Set(items.map((i) => i.dataset))) {
-      const holes = items.filter((i) => i.dataset === dataset && i.hole !== null).map((i) => i.hole!);
-      await this.lookup(dataset).resolve(session, holes);
-    }
+    const lookups = [...new Set(items.map((i) => i.dataset))].map(
+      async (dataset) =>
+        [
+          dataset,
+          await this.lookup(dataset).resolve(
+            session,
+            items.filter((i) => i.dataset === dataset && i.hole !== null).map((i) => i.hole!),
+          ),
+        ] as const,
+    );
+    const [, ...found] = await Promise.all([codes, ...lookups]);
+    const holes = new Map(found);
     const rows: Array<Mutable<BulkRow<'catalog_record'>>> = [];
     for (const item of items) {
       const issues: Issue[] = [];
@@ -118,7 +130,7 @@ export class CatalogImporter implements KindImporter {
           });
       }
       if (item.hole !== null) {
-        item.row.borehole_id = this.lookup(item.dataset).get(item.hole)?.id ?? null;
+        item.row.borehole_id = holes.get(item.dataset)!.get(item.hole)?.id ?? null;
         if (item.row.borehole_id === null) {
           issues.push({
             field: this.check.label('hole_id'),

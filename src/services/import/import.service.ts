@@ -40,6 +40,15 @@ const KEYED_TABLE: Partial<Record<ImportKind, 'borehole' | 'catalog_record'>> = 
 /** Rows checked between two turns of the event loop. */
 const YIELD_EVERY = 256;
 
+/**
+ * Waits for every flush in flight, then throws the first failure: a flush left running could send
+ * statements after the ROLLBACK, outside the transaction.
+ */
+async function allFlushed(flushes: ReadonlyArray<Promise<void>>): Promise<void> {
+  const failed = (await Promise.allSettled(flushes)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** Checks the options alone (before the file is opened); a bad option is a usage error. */
 function settings(o: ImportOptions): Settings {
   if (!IMPORT_KINDS.includes(o.kind))
@@ -222,8 +231,12 @@ export async function importFile(
     if (keyed && !options.dryRun && !options.skipInvalid)
       ctx.checkKeys = (await session.loadMode(keyed)) !== 'append';
     const importer = importerFor(options.kind, ctx, map, dips);
-    // One write in flight while the next chunk is parsed: PostgreSQL works while Node reads.
-    let inflight: Promise<void> = Promise.resolve();
+    // Flushes in flight while the next chunk is parsed, so that the store works while Node reads: one,
+    // or two where a flush's look-ups may go ahead of the previous flush's writes (the catalog: a
+    // flush waiting for its predecessor to finish kept the import thread and the store each idle a
+    // third of a large file's run).
+    const inflight: Array<Promise<void>> = [];
+    const depth = importer.overlappingFlushes ? 2 : 1;
     try {
       for await (const batch of source.batches()) {
         if (source.headers.length !== map.width) map = columnMapping(options, source.headers);
@@ -235,15 +248,20 @@ export async function importFile(
           if (rowsRead % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         if (importer.pending() >= s.batchSize) {
-          await inflight;
-          inflight = importer.flush(session, false);
-          inflight.catch(() => {});
+          if (inflight.length === depth) await inflight.shift();
+          const flushed = importer.flush(session, false);
+          flushed.catch(() => {});
+          inflight.push(flushed);
+          // A turn of the event loop before the next chunk is parsed (synchronously, tens of
+          // milliseconds): the flush goes on up to its first real wait on the store, its writes
+          // posted, instead of after that parse with the store idle.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         onProgress?.({ rowsRead, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
         if (problems.full) break;
       }
     } catch (error) {
-      await inflight.catch(() => {});
+      await Promise.allSettled(inflight);
       if (!(error instanceof SourceError)) throw error;
       // The file cannot be read on: report it with the problems found so far.
       problems.fatal(error.line, error.field, error.message);
@@ -252,7 +270,7 @@ export async function importFile(
         problems.problems,
       );
     }
-    await inflight;
+    await allFlushed(inflight);
     if (!problems.full) await importer.flush(session, true);
     if (rowsRead === 0) {
       throw new ImportError(`${file} has a header but no data rows; nothing was imported`, [

@@ -49,6 +49,13 @@ export interface KindImporter {
   pending(): number;
   /** Checks what needs the store (holes, codes) and writes; `final` after the last row. */
   flush(session: BulkSession, final: boolean): Promise<void>;
+  /**
+   * A flush may start before the one before it has finished: its look-ups go to the store while the
+   * previous flush's rows are written. Only for importers whose flushes read nothing the ones before
+   * them write (the catalog: holes and codes only), and that take their ids from `nextIds`, which
+   * hands them out in call order.
+   */
+  readonly overlappingFlushes?: boolean;
 }
 
 const NONE: Issue[] = [];
@@ -221,14 +228,15 @@ export class HoleGroups<T> {
 }
 
 /**
- * Answers by key: codes for the whole run (CodeLookup), holes for one flush (HoleLookup). Rows of
- * one key come together, so the last key's answer is kept at hand: most rows then cost a string
- * comparison, not a hash look-up.
+ * Answers by key: codes for the whole run (CodeLookup), holes for one flush (HoleLookup.resolve).
+ * Rows of one key come together, so the last key's answer is kept at hand: most rows then cost a
+ * string comparison, not a hash look-up.
  */
-class KeyAnswers<V> {
-  protected cache = new Map<string, V | null>();
+export class KeyAnswers<V> {
   private lastKey: string | undefined;
   private lastAnswer: V | null = null;
+
+  constructor(protected cache = new Map<string, V | null>()) {}
 
   get(key: string): V | null {
     if (key === this.lastKey) return this.lastAnswer;
@@ -246,26 +254,24 @@ class KeyAnswers<V> {
 }
 
 /**
- * Holes of the dataset by hole id, looked up for each flush: `get` answers for the flush's holes
- * until the next `resolve`. Nothing is kept between flushes: a national file names a million holes,
- * mostly in one flush each, and a cache of them cost more to keep (a third of the look-up time of a
- * catalog import) than asking the store again for the few that recur later.
+ * Holes of the dataset by hole id, looked up for each flush: the answers of `resolve` are that
+ * flush's own (two flushes may be in flight: KindImporter.overlappingFlushes). Nothing is kept
+ * between flushes: a national file names a million holes, mostly in one flush each, and a cache of
+ * them cost more to keep (a third of the look-up time of a catalog import) than asking the store
+ * again for the few that recur later.
  */
-export class HoleLookup extends KeyAnswers<BoreholeRef> {
-  constructor(private readonly dataset: string) {
-    super();
-  }
+export class HoleLookup {
+  constructor(private readonly dataset: string) {}
 
-  /** Looks up the holes of a flush; `get` answers for them until the next call. */
-  async resolve(session: BulkSession, holes: Iterable<string>): Promise<void> {
-    this.forgetLast();
+  /** Looks up the holes of a flush. */
+  async resolve(session: BulkSession, holes: Iterable<string>): Promise<KeyAnswers<BoreholeRef>> {
     // Each hole once per run of rows naming it (a hole's rows mostly come together); the store
     // answers a hole named twice once. The answers are keyed by the store's own strings (read
     // back, or copied across threads), so that no key cut from the file keeps its chunk alive.
     const wanted: string[] = [];
     let previous: string | undefined;
     for (const hole of holes) if (hole !== previous) wanted.push((previous = hole));
-    this.cache = wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map();
+    return new KeyAnswers(wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map());
   }
 
   /** The issue for rows whose hole has no collar in the dataset. */

@@ -66,14 +66,14 @@ export class SampleImporter implements KindImporter {
   async flush(session: BulkSession, final: boolean): Promise<void> {
     const groups = this.groups.take(final);
     if (!groups.length) return;
-    await this.holes.resolve(
+    const holes = await this.holes.resolve(
       session,
       groups.map((g) => g.hole),
     );
     const rows: BulkRow<'sample'>[] = [];
     const label = (f: ImportField) => this.check.label(f);
     for (const group of groups) {
-      const ref = this.holes.get(group.hole);
+      const ref = holes.get(group.hole);
       const raws = group.items.map((i) => i.raw);
       if (!ref) {
         this.ctx.problems.reject(raws, [this.holes.orphan(group.hole, raws, label('hole_id'))]);

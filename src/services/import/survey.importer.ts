@@ -86,7 +86,7 @@ export class SurveyImporter implements KindImporter {
   async flush(session: BulkSession, final: boolean): Promise<void> {
     const groups = this.groups.take(final);
     if (!groups.length) return;
-    await this.holes.resolve(
+    const holes = await this.holes.resolve(
       session,
       groups.map((g) => g.hole),
     );
@@ -94,7 +94,7 @@ export class SurveyImporter implements KindImporter {
     const clear: number[] = [];
     const holeLabel = this.check.label('hole_id');
     for (const group of groups) {
-      const ref = this.holes.get(group.hole);
+      const ref = holes.get(group.hole);
       if (!ref) {
         this.ctx.problems.reject(
           group.items.map((s) => s.raw),

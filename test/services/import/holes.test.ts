@@ -192,6 +192,35 @@ eachEngine('import surveys, intervals, samples and catalog', ({ fresh }) => {
     expect(await count(store, 'catalog_record')).toBe(3);
   });
 
+  // Flushes of the catalog overlap (a flush's look-ups go out while the one before writes): every
+  // record still gets its own hole and an id of its own, and a problem in a late flush stores nothing.
+  // A flush follows each 1 MiB chunk of the file: 80,000 rows make four.
+  for (const large of [false, true])
+    it(`links every record to its hole over overlapping flushes${large ? ' (large run)' : ''}`, async () => {
+      const store = await fresh();
+      await withCollars(store);
+      const holes = ['ZK0001', 'ZK0002', 'ZK0003', ''];
+      const n = 80_000;
+      const lines = Array.from({ length: n }, (_, i) => `R${i},岩芯目录第${i}条,岩芯,${holes[i % 4]}`);
+      const header = '档案号,题名,资料类型,钻孔编号\n';
+      const orphan = [...lines.slice(0, n - 10), `R${n},孤,岩芯,ZK9999`];
+      const options = { kind: 'catalog' as const, batchSize: 3, large };
+      expect(
+        await problemsOf(importFile(store, { ...options, path: csv(header + orphan.join('\n')) })),
+      ).toEqual([`${n - 10 + 2} 钻孔编号: hole "ZK9999" is not in dataset "default"`]);
+      expect(await count(store, 'catalog_record')).toBe(0);
+      const report = await importFile(store, { ...options, path: csv(header + lines.join('\n')) });
+      expect(report).toMatchObject({ rowsRead: n, written: n, rejected: 0 });
+      const rows = await store.db
+        .selectFrom('catalog_record as r')
+        .leftJoin('borehole as b', 'b.id', 'r.borehole_id')
+        .select(['r.id', 'r.record_no', 'b.hole_id'])
+        .execute();
+      expect(new Set(rows.map((r) => r.id)).size).toBe(n);
+      const wrong = rows.filter((r) => r.hole_id !== (holes[Number(r.record_no.slice(1)) % 4] || null));
+      expect(wrong).toEqual([]);
+    });
+
   // Into an empty table the keys are left to its unique index (built at COMMIT); a run that fails
   // there, or on any other problem, is read again to report every problem with its line.
   it('names both lines of a repeated record_no in a first load, with the other problems, and stores nothing', async () => {

@@ -6,6 +6,8 @@ import {
   appendColumns,
   BULK_TABLES,
   rowCodeCache,
+  IdRanges,
+  oncePerKey,
   updatableColumns,
   type BoreholeRef,
   type BulkSession,
@@ -90,8 +92,16 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
       const deferredKeys: string[] = [];
       // Per table, the COPY binary encoder of its append columns (null: a type the text format must carry).
       const encoders = new Map<LoadTable, BinaryEncoder | null>();
-      // Per append-mode table, the next id this run hands out.
-      const nextIds = new Map<string, number>();
+      // Ids of append-mode tables: one nextval, the ids after it counted here (the table is held:
+      // loadMode) and the sequence set past the last before COMMIT. A round trip per flush made each
+      // batch wait for the server, and the import thread with it, a fifth of the collars' time.
+      const appendIds = new IdRanges<'borehole' | 'catalog_record'>(async (table) => {
+        const { rows } = await run<{ id: number }>(
+          `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int4 AS id`,
+          [table],
+        );
+        return rows[0]!.id;
+      });
       const session: BulkSession = {
         upsert: async (table, rows) => {
           const statement = upsertSql(table);
@@ -104,15 +114,13 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
             );
           }
         },
-        loadMode: async (table) => {
-          let mode = modes.get(table);
-          if (mode) return mode;
+        loadMode: oncePerKey(async (table) => {
           const empty = async () =>
             !(await run<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`)).rows[0]!
               .found;
           // An empty table is held from here to COMMIT: no other session writes it (or takes ids
           // from its sequence by inserting), which is what lets nextIds count ids itself.
-          mode = (await empty()) ? 'append' : 'merge';
+          let mode: LoadMode = (await empty()) ? 'append' : 'merge';
           if (mode === 'append') await run(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
           if (mode === 'append' && !(await empty())) mode = 'merge';
           if (mode === 'append') {
@@ -140,29 +148,15 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
           }
           modes.set(table, mode);
           return mode;
-        },
+        }),
         nextIds: async (table, count) => {
           if (count === 0) return [];
-          let first = nextIds.get(table);
-          if (first === undefined && modes.get(table) === 'append') {
-            // One nextval; the ids after it are counted here (the table is held: loadMode) and the
-            // sequence is set past the last before COMMIT. A round trip per flush made each batch
-            // wait for the server, and the import thread with it, a fifth of the collars' time.
-            const { rows } = await run<{ id: number }>(
-              `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int4 AS id`,
-              [table],
-            );
-            first = rows[0]!.id;
-          }
-          if (first === undefined) {
-            const { rows } = await run<{ id: number }>(
-              `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int4 AS id FROM generate_series(1, $2::int4)`,
-              [table, count],
-            );
-            return rows.map((r) => r.id);
-          }
-          nextIds.set(table, first + count);
-          return Array.from({ length: count }, (_, i) => first + i);
+          if (modes.get(table) === 'append') return appendIds.take(table, count);
+          const { rows } = await run<{ id: number }>(
+            `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int4 AS id FROM generate_series(1, $2::int4)`,
+            [table, count],
+          );
+          return rows.map((r) => r.id);
         },
         append: async (table, rows) => {
           const columns = appendColumns(table);
@@ -223,7 +217,7 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
       try {
         await run('BEGIN');
         const result = await work(session);
-        for (const [table, next] of nextIds)
+        for (const [table, next] of await appendIds.ends())
           await run(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2::int4)`, [table, next - 1]);
         if (deferred.length || deferredKeys.length) {
           // The indexes are sorted and the keys checked in memory, not in temporary files: the

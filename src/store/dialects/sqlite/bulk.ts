@@ -5,6 +5,8 @@ import {
   appendColumns,
   BULK_TABLES,
   rowCodeCache,
+  IdRanges,
+  oncePerKey,
   updatableColumns,
   type LoadMode,
   type LoadTable,
@@ -301,26 +303,17 @@ export function sqliteBulkCore(raw: SQLite.Database): SqliteBulkCore {
  * of appends never waits for the writer thread to answer.
  */
 function sessionOver(core: CoreCalls): BulkSession {
-  const modes = new Map<LoadTable, LoadMode>();
-  const nextId = new Map<string, number>();
+  const newIds = new IdRanges<'borehole' | 'catalog_record'>(
+    async (table, count) => (await core.nextIds(table, count))[0]!,
+  );
   return {
-    loadMode: async (table) => {
-      let mode = modes.get(table);
-      if (mode === undefined) modes.set(table, (mode = await core.loadMode(table)));
-      return mode;
-    },
-    nextIds: async (table, count) => {
-      if (count === 0) return [];
-      let first = nextId.get(table);
-      if (first === undefined) first = (await core.nextIds(table, count))[0]!;
-      nextId.set(table, first + count);
-      return Array.from({ length: count }, (_, i) => first + i);
-    },
+    loadMode: oncePerKey(async (table) => core.loadMode(table)),
+    nextIds: (table, count) => newIds.take(table, count),
     append: async (table, rows) => core.append(table, flatRows(appendColumns(table), rows)),
     appendCommodities: async (from, to) => core.appendCommodities(from, to),
     upsert: async (table, rows) => {
       // An upsert may add rows with ids of SQLite's choosing: the next id is asked for again.
-      nextId.delete(table);
+      if (table === 'borehole' || table === 'catalog_record') newIds.forget(table);
       return core.upsert(table, flatRows(Object.keys(BULK_TABLES[table].columns), rows));
     },
     deleteForBoreholes: async (table, ids) => core.deleteForBoreholes(table, ids),
