@@ -165,6 +165,39 @@ export interface BoreholeRef {
   total_depth: number | null;
 }
 
+/**
+ * Holes as the store found them, by position in the list asked for: `ids[i]` is the i-th hole's id
+ * (0 where the dataset has no such hole), `depths[i]` its total depth (NaN where unknown). Typed
+ * arrays cross from a writer thread as one copy each, and need no look-up by key afterwards.
+ */
+export interface HoleRefs {
+  ids: Int32Array;
+  depths: Float64Array;
+}
+
+/** HoleRefs from holes found by id (a hole named twice gets its answer twice). */
+export function alignedRefs(holeIds: readonly string[], found: ReadonlyMap<string, BoreholeRef>): HoleRefs {
+  const ids = new Int32Array(holeIds.length);
+  const depths = new Float64Array(holeIds.length).fill(NaN);
+  holeIds.forEach((hole, i) => {
+    const ref = found.get(hole);
+    if (!ref) return;
+    ids[i] = ref.id;
+    depths[i] = ref.total_depth ?? NaN;
+  });
+  return { ids, depths };
+}
+
+/** The found holes of HoleRefs by hole id. */
+export function refsByHole(holeIds: readonly string[], refs: HoleRefs): Map<string, BoreholeRef> {
+  const found = new Map<string, BoreholeRef>();
+  holeIds.forEach((hole, i) => {
+    const id = refs.ids[i]!;
+    if (id !== 0) found.set(hole, { id, total_depth: Number.isNaN(refs.depths[i]) ? null : refs.depths[i]! });
+  });
+  return found;
+}
+
 /** Tables an import can load in append mode. */
 export type LoadTable = 'borehole' | 'borehole_commodity' | 'catalog_record';
 /** `append`: the table was empty when the run began; `merge`: rows may exist and are upserted. */
@@ -201,6 +234,8 @@ export interface BulkSession {
   ): Promise<void>;
   /** Finds boreholes of a dataset by hole id; the map is keyed by the hole ids as the store returns them. */
   findBoreholes(dataset: string, holeIds: readonly string[]): Promise<Map<string, BoreholeRef>>;
+  /** Finds boreholes of a dataset by hole id, the answers by position (an import's look-ups). */
+  holeRefs(dataset: string, holeIds: readonly string[]): Promise<HoleRefs>;
   /** Finds ids by code in custodian or organisation. */
   findCodes(table: 'custodian' | 'organisation', codes: readonly string[]): Promise<Map<string, number>>;
 }

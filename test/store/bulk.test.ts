@@ -149,6 +149,28 @@ for (const large of [false, true])
       expect((await bulk(store).transaction((s) => s.findBoreholes('other', ids))).size).toBe(0);
     });
 
+    it('answers hole look-ups by position: repeats each time, missing holes as 0, unknown depths as NaN', async () => {
+      const store = await fresh();
+      await bulk(store).transaction((s) =>
+        s.upsert('borehole', [
+          hole('ZK1', 120.5),
+          { ...hole('ZK2', 0), public_id: 'CSB-2', total_depth: null },
+        ]),
+      );
+      const { ids, depths, byId } = await bulk(store).transaction(async (s) => {
+        const refs = await s.holeRefs('d', ['ZK2', 'nope', 'ZK1', 'ZK2', '']);
+        const byId = await s.findBoreholes('d', ['ZK1', 'ZK2']);
+        return { ...refs, byId };
+      });
+      const id1 = byId.get('ZK1')!.id;
+      const id2 = byId.get('ZK2')!.id;
+      expect([...ids]).toEqual([id2, 0, id1, id2, 0]);
+      expect([...depths]).toEqual([NaN, NaN, 120.5, NaN, NaN]);
+      expect(byId.get('ZK2')!.total_depth).toBeNull();
+      const none = await bulk(store).transaction((s) => s.holeRefs('d', []));
+      expect([none.ids.length, none.depths.length]).toEqual([0, 0]);
+    });
+
     it('rolls back everything when the work throws half-way', async () => {
       const store = await fresh();
       await expect(

@@ -106,18 +106,20 @@ export class CatalogImporter implements KindImporter {
       session,
       items.map((i) => i.custodian),
     );
-    const lookups = [...new Set(items.map((i) => i.dataset))].map(
-      async (dataset) =>
-        [
-          dataset,
-          await this.lookup(dataset).resolve(
-            session,
-            items.filter((i) => i.dataset === dataset && i.hole !== null).map((i) => i.hole!),
-          ),
-        ] as const,
-    );
-    const [, ...found] = await Promise.all([codes, ...lookups]);
-    const holes = new Map(found);
+    // The rows naming a hole, by dataset (a file mostly has one), each row given its hole's id.
+    const named = new Map<string, { at: number[]; holes: string[] }>();
+    items.forEach((item, i) => {
+      if (item.hole === null) return;
+      let rows = named.get(item.dataset);
+      if (!rows) named.set(item.dataset, (rows = { at: [], holes: [] }));
+      rows.at.push(i);
+      rows.holes.push(item.hole);
+    });
+    const lookups = [...named].map(async ([dataset, { at, holes }]) => {
+      const answers = await this.lookup(dataset).resolve(session, holes);
+      at.forEach((i, k) => (items[i]!.row.borehole_id = answers.idAt(k)));
+    });
+    await Promise.all([codes, ...lookups]);
     const rows: Array<Mutable<BulkRow<'catalog_record'>>> = [];
     for (const item of items) {
       const issues: Issue[] = [];
@@ -129,14 +131,11 @@ export class CatalogImporter implements KindImporter {
             message: `custodian code ${JSON.stringify(item.custodian)} does not exist`,
           });
       }
-      if (item.hole !== null) {
-        item.row.borehole_id = holes.get(item.dataset)!.get(item.hole)?.id ?? null;
-        if (item.row.borehole_id === null) {
-          issues.push({
-            field: this.check.label('hole_id'),
-            message: `hole ${JSON.stringify(item.hole)} is not in dataset ${JSON.stringify(item.dataset)}`,
-          });
-        }
+      if (item.hole !== null && item.row.borehole_id === null) {
+        issues.push({
+          field: this.check.label('hole_id'),
+          message: `hole ${JSON.stringify(item.hole)} is not in dataset ${JSON.stringify(item.dataset)}`,
+        });
       }
       if (issues.length) this.ctx.problems.reject(item.raw, issues);
       else rows.push(item.row);

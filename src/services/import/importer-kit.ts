@@ -1,6 +1,6 @@
 // What the per-kind importers share: the import context, a reusable row checker that turns cells
 // into typed values or issues, per-hole grouping for streamed files, and cached code look-ups.
-import type { AppendRow, BoreholeRef, BulkRow, BulkSession } from '../../store/bulk.js';
+import type { AppendRow, BoreholeRef, BulkRow, BulkSession, HoleRefs } from '../../store/bulk.js';
 import type { Crs } from '../../domain/coordinates.js';
 import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
 import { normaliseTerm, type VocabularyField } from '../../domain/vocabulary.js';
@@ -228,11 +228,10 @@ export class HoleGroups<T> {
 }
 
 /**
- * Answers by key: codes for the whole run (CodeLookup), holes for one flush (HoleLookup.resolve).
- * Rows of one key come together, so the last key's answer is kept at hand: most rows then cost a
+ * Answers by key, kept for the whole run (CodeLookup). Rows of one key come together, so the last key's answer is kept at hand: most rows then cost a
  * string comparison, not a hash look-up.
  */
-export class KeyAnswers<V> {
+class KeyAnswers<V> {
   private lastKey: string | undefined;
   private lastAnswer: V | null = null;
 
@@ -253,25 +252,51 @@ export class KeyAnswers<V> {
   }
 }
 
+/** The holes of one flush's look-up, by position in the list looked up. */
+export class HoleAnswers {
+  constructor(
+    /** Per hole looked up, its place in the list sent to the store (repeats were sent once). */
+    private readonly sent: Int32Array,
+    private readonly refs: HoleRefs,
+  ) {}
+
+  /** The id of the i-th hole looked up, or null where the dataset has no such hole. */
+  idAt(i: number): number | null {
+    return this.refs.ids[this.sent[i]!] || null;
+  }
+
+  /** The i-th hole looked up, or null where the dataset has no such hole. */
+  at(i: number): BoreholeRef | null {
+    const k = this.sent[i]!;
+    const id = this.refs.ids[k]!;
+    if (id === 0) return null;
+    const depth = this.refs.depths[k]!;
+    return { id, total_depth: Number.isNaN(depth) ? null : depth };
+  }
+}
+
 /**
  * Holes of the dataset by hole id, looked up for each flush: the answers of `resolve` are that
- * flush's own (two flushes may be in flight: KindImporter.overlappingFlushes). Nothing is kept
- * between flushes: a national file names a million holes, mostly in one flush each, and a cache of
- * them cost more to keep (a third of the look-up time of a catalog import) than asking the store
- * again for the few that recur later.
+ * flush's own, by position (two flushes may be in flight: KindImporter.overlappingFlushes).
+ * Nothing is kept between flushes: a national file names a million holes, mostly in one flush
+ * each, and a cache of them cost more to keep (a third of the look-up time of a catalog import)
+ * than asking the store again for the few that recur later.
  */
 export class HoleLookup {
   constructor(private readonly dataset: string) {}
 
-  /** Looks up the holes of a flush. */
-  async resolve(session: BulkSession, holes: Iterable<string>): Promise<KeyAnswers<BoreholeRef>> {
-    // Each hole once per run of rows naming it (a hole's rows mostly come together); the store
-    // answers a hole named twice once. The answers are keyed by the store's own strings (read
-    // back, or copied across threads), so that no key cut from the file keeps its chunk alive.
+  /** Looks up the holes of a flush; the answers are by position in `holes`. */
+  async resolve(session: BulkSession, holes: readonly string[]): Promise<HoleAnswers> {
+    // Each hole once per run of rows naming it (a hole's rows mostly come together).
     const wanted: string[] = [];
+    const sent = new Int32Array(holes.length);
     let previous: string | undefined;
-    for (const hole of holes) if (hole !== previous) wanted.push((previous = hole));
-    return new KeyAnswers(wanted.length ? await session.findBoreholes(this.dataset, wanted) : new Map());
+    for (let i = 0; i < holes.length; i++) {
+      const hole = holes[i]!;
+      if (hole !== previous) wanted.push((previous = hole));
+      sent[i] = wanted.length - 1;
+    }
+    return new HoleAnswers(sent, await session.holeRefs(this.dataset, wanted));
   }
 
   /** The issue for rows whose hole has no collar in the dataset. */

@@ -140,8 +140,8 @@ export class IntervalImporter implements KindImporter {
     const rows: BulkRow<'lithology'>[] = [];
     const clear: number[] = [];
     const label = (f: ImportField) => this.check.label(f);
-    for (const group of groups) {
-      const ref = holes.get(group.hole);
+    for (const [i, group] of groups.entries()) {
+      const ref = holes.at(i);
       const raws = group.items.map((i) => i.raw);
       if (!ref) {
         this.ctx.problems.reject(raws, [this.holes.orphan(group.hole, raws, label('hole_id'))]);

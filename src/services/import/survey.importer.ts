@@ -93,8 +93,8 @@ export class SurveyImporter implements KindImporter {
     const rows: BulkRow<'survey'>[] = [];
     const clear: number[] = [];
     const holeLabel = this.check.label('hole_id');
-    for (const group of groups) {
-      const ref = holes.get(group.hole);
+    for (const [i, group] of groups.entries()) {
+      const ref = holes.at(i);
       if (!ref) {
         this.ctx.problems.reject(
           group.items.map((s) => s.raw),

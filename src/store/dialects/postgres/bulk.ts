@@ -7,6 +7,7 @@ import {
   BULK_TABLES,
   rowCodeCache,
   IdRanges,
+  alignedRefs,
   oncePerKey,
   updatableColumns,
   type BoreholeRef,
@@ -102,6 +103,15 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         );
         return rows[0]!.id;
       });
+      const findBoreholes = async (dataset: string, holeIds: readonly string[]) => {
+        const found = new Map<string, BoreholeRef>();
+        const { rows } = await run<BoreholeRef & { hole_id: string }>(
+          'SELECT id, hole_id, total_depth FROM borehole WHERE dataset = $1 AND hole_id = ANY($2::text[])',
+          [dataset, holeIds],
+        );
+        for (const r of rows) found.set(r.hole_id, { id: r.id, total_depth: r.total_depth });
+        return found;
+      };
       const session: BulkSession = {
         upsert: async (table, rows) => {
           const statement = upsertSql(table);
@@ -196,15 +206,8 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         deleteForBoreholes: async (table, ids) => {
           if (ids.length) await run(`DELETE FROM ${table} WHERE borehole_id = ANY($1::int4[])`, [ids]);
         },
-        findBoreholes: async (dataset, holeIds) => {
-          const found = new Map<string, BoreholeRef>();
-          const { rows } = await run<BoreholeRef & { hole_id: string }>(
-            'SELECT id, hole_id, total_depth FROM borehole WHERE dataset = $1 AND hole_id = ANY($2::text[])',
-            [dataset, holeIds],
-          );
-          for (const r of rows) found.set(r.hole_id, { id: r.id, total_depth: r.total_depth });
-          return found;
-        },
+        findBoreholes,
+        holeRefs: async (dataset, holeIds) => alignedRefs(holeIds, await findBoreholes(dataset, holeIds)),
         findCodes: async (table, codes) => {
           codes = [...new Set(codes)];
           const { rows } = await run<{ id: number; code: string }>(

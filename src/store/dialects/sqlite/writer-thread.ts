@@ -72,7 +72,7 @@ export class WriterThread {
       appendCommodities: write('appendCommodities'),
       upsert: write('upsert'),
       deleteForBoreholes: write('deleteForBoreholes'),
-      findBoreholes: call('findBoreholes'),
+      holeRefs: call('holeRefs'),
       findCodes: call('findCodes'),
     } as CoreCalls;
   }
