@@ -356,7 +356,17 @@ for (const large of [false, true])
 
     it('hands out ids and load modes once to calls that overlap (two flushes in flight)', async () => {
       const store = await fresh();
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.message);
+      process.on('warning', onWarning);
       const handed = await bulk(store).transaction(async (s) => {
+        // Statements that overlap go to the server one after the other (pg warns of a query sent
+        // while another runs).
+        await Promise.all([
+          s.findBoreholes('d', ['x']),
+          s.holeRefs('d', ['y']),
+          s.findCodes('custodian', ['z']),
+        ]);
         // Neither call waits for the other: both the first time the run meets the table.
         const [a, b] = await Promise.all([s.loadMode('catalog_record'), s.loadMode('catalog_record')]);
         expect([a, b]).toEqual(['append', 'append']);
@@ -384,6 +394,9 @@ for (const large of [false, true])
         .returning('id')
         .executeTakeFirstOrThrow();
       expect(id).toBe(first! + 9);
+      await new Promise((resolve) => setImmediate(resolve));
+      process.off('warning', onWarning);
+      expect(warnings).toEqual([]);
     });
 
     it('restores the dropped indexes when an append run rolls back', async () => {

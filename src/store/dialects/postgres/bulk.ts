@@ -74,18 +74,22 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
     transaction: async (work) => {
       const client = await pool.connect();
       let broken: Error | undefined;
-      // A statement sent without waiting for its answer (appendCommodities): the server works on it
-      // while the caller reads on, and the next statement waits for it first (and fails with its error).
-      let ahead: Promise<unknown> | undefined;
-      const caughtUp = async () => {
-        const statement = ahead;
-        ahead = undefined;
-        await statement;
+      // Statements go to the server one at a time in call order, whoever calls (two flushes of an
+      // import may), and a caller need not wait for its own: appendCommodities does not, so the
+      // server works on it while the import reads on. After a statement that nobody waited for
+      // fails, every later one fails with its error (the transaction is aborted anyway).
+      let queue: Promise<unknown> = Promise.resolve();
+      let unwaitedFailure: unknown;
+      const send = <T>(statement: () => Promise<T>, always = false): Promise<T> => {
+        const result = queue.then(() => {
+          if (unwaitedFailure !== undefined && !always) throw unwaitedFailure;
+          return statement();
+        });
+        queue = result.catch(() => {});
+        return result;
       };
-      const run = async <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => {
-        await caughtUp();
-        return client.query<R>(text, params);
-      };
+      const run = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) =>
+        send(() => client.query<R>(text, params));
       const modes = new Map<LoadTable, LoadMode>();
       // Append mode: definitions of the indexes and foreign keys dropped for the run, restored
       // before COMMIT (indexes first: the key checks use them).
@@ -184,24 +188,30 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
           for (let start = 0; start < rows.length; start += COPY_BATCH) {
             const batch = rows.slice(start, start + COPY_BATCH);
             const data = encode ? encode(batch) : copyText(columns, batch);
-            await caughtUp();
-            const stream = client.query(
-              copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${format}`),
-            );
-            stream.end(data);
-            await once(stream, 'finish');
+            await send(async () => {
+              const stream = client.query(
+                copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${format}`),
+              );
+              stream.end(data);
+              await once(stream, 'finish');
+            });
           }
         },
         appendCommodities: async (from, to) => {
-          await caughtUp();
-          ahead = client.query(
-            `INSERT INTO borehole_commodity (borehole_id, commodity)
-             SELECT b.id, c.value FROM borehole AS b CROSS JOIN LATERAL json_array_elements_text(b.commodities::json) AS c(value)
-             WHERE b.id BETWEEN $1 AND $2`,
-            [from, to],
-          );
-          // Its failure is reported by the next statement, which awaits it.
-          ahead.catch(() => {});
+          // Not waited for: its failure is the error of the statements after it.
+          send(() =>
+            client
+              .query(
+                `INSERT INTO borehole_commodity (borehole_id, commodity)
+                 SELECT b.id, c.value FROM borehole AS b CROSS JOIN LATERAL json_array_elements_text(b.commodities::json) AS c(value)
+                 WHERE b.id BETWEEN $1 AND $2`,
+                [from, to],
+              )
+              .catch((error: unknown) => {
+                unwaitedFailure ??= error;
+                throw error;
+              }),
+          ).catch(() => {});
         },
         deleteForBoreholes: async (table, ids) => {
           if (ids.length) await run(`DELETE FROM ${table} WHERE borehole_id = ANY($1::int4[])`, [ids]);
@@ -234,9 +244,8 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         await run('COMMIT');
         return result;
       } catch (error) {
-        // A statement sent ahead may have failed (the error being thrown) or be running yet.
-        await caughtUp().catch(() => {});
-        await run('ROLLBACK').catch((e: Error) => (broken = e));
+        // Statements not waited for may be running yet: the ROLLBACK goes after them.
+        await send(() => client.query('ROLLBACK'), true).catch((e: Error) => (broken = e));
         throw error;
       } finally {
         client.release(broken);
