@@ -11,24 +11,17 @@ const PREFIX_CODES = Object.fromEntries(
 ) as Record<PublicIdKind, number[]>;
 const DIGIT = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
-/** The number written by the five hex digits at hex[at, at + 5): 20 bits. */
-function twentyBits(hex: string, at: number): number {
-  let value = 0;
-  for (let i = at; i < at + 5; i++) {
-    const c = hex.charCodeAt(i);
-    value = (value << 4) | (c <= 57 ? c - 48 : c - 87); // 0-9, a-f
-  }
-  return value;
-}
-
 /** 12 base32 characters (60 bits) of SHA-256 over the parts; collisions are caught by UNIQUE. */
 export function publicId(kind: PublicIdKind, ...naturalKey: string[]): string {
-  // Imports call this per row: a one-shot hash, digits read from the hex digest without slicing it,
-  // and the id made as one flat string (a third less time than slices and concatenations).
-  const hex = hash('sha256', naturalKey.join('\u001f'), 'hex');
-  const a = twentyBits(hex, 0);
-  const b = twentyBits(hex, 5);
-  const c = twentyBits(hex, 10);
+  // Imports call this per row: a one-shot hash, its digest as a one-byte string (a character per
+  // byte: cheaper to make than hex), and the id made as one flat string (a third less time than
+  // slices and concatenations).
+  const digest = hash('sha256', naturalKey.join('\u001f'), 'binary');
+  const byte = (i: number) => digest.charCodeAt(i);
+  // The digest's first 60 bits in three runs of 20.
+  const a = (byte(0) << 12) | (byte(1) << 4) | (byte(2) >>> 4);
+  const b = ((byte(2) & 15) << 16) | (byte(3) << 8) | byte(4);
+  const c = (byte(5) << 12) | (byte(6) << 4) | (byte(7) >>> 4);
   const p = PREFIX_CODES[kind];
   return String.fromCharCode(
     p[0]!,

@@ -102,7 +102,7 @@ export class CatalogImporter implements KindImporter {
     // Every look-up is sent before the first wait: the flush is started between two chunks of the
     // file, and its continuation runs only after the next chunk is parsed, while the store (a writer
     // thread, PostgreSQL) would sit idle with nothing to answer.
-    const codes = this.custodians.resolve(
+    const custodians = this.custodians.resolve(
       session,
       items.map((i) => i.custodian),
     );
@@ -119,12 +119,13 @@ export class CatalogImporter implements KindImporter {
       const answers = await this.lookup(dataset).resolve(session, holes);
       at.forEach((i, k) => (items[i]!.row.borehole_id = answers.idAt(k)));
     });
-    await Promise.all([codes, ...lookups]);
+    const [custodianIds] = await Promise.all([custodians, ...lookups]);
     const rows: Array<Mutable<BulkRow<'catalog_record'>>> = [];
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const issues: Issue[] = [];
       if (item.custodian !== null) {
-        item.row.custodian_id = this.custodians.get(item.custodian);
+        item.row.custodian_id = custodianIds[i]!;
         if (item.row.custodian_id === null)
           issues.push({
             field: this.check.label('custodian'),

@@ -160,19 +160,22 @@ export class CollarImporter implements KindImporter {
     const items = this.batch;
     this.batch = [];
     if (!items.length) return;
-    await this.custodians.resolve(
-      session,
-      items.map((i) => i.custodian),
-    );
-    await this.depositors.resolve(
-      session,
-      items.map((i) => i.depositor),
-    );
+    const [custodianIds, depositorIds] = await Promise.all([
+      this.custodians.resolve(
+        session,
+        items.map((i) => i.custodian),
+      ),
+      this.depositors.resolve(
+        session,
+        items.map((i) => i.depositor),
+      ),
+    ]);
     const valid: PendingCollar[] = [];
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const issues = [];
       if (item.custodian !== null) {
-        item.row.custodian_id = this.custodians.get(item.custodian);
+        item.row.custodian_id = custodianIds[i]!;
         if (item.row.custodian_id === null)
           issues.push({
             field: this.check.label('custodian'),
@@ -180,7 +183,7 @@ export class CollarImporter implements KindImporter {
           });
       }
       if (item.depositor !== null) {
-        item.row.depositor_id = this.depositors.get(item.depositor);
+        item.row.depositor_id = depositorIds[i]!;
         if (item.row.depositor_id === null)
           issues.push({
             field: this.check.label('depositor'),

@@ -227,31 +227,6 @@ export class HoleGroups<T> {
   }
 }
 
-/**
- * Answers by key, kept for the whole run (CodeLookup). Rows of one key come together, so the last key's answer is kept at hand: most rows then cost a
- * string comparison, not a hash look-up.
- */
-class KeyAnswers<V> {
-  private lastKey: string | undefined;
-  private lastAnswer: V | null = null;
-
-  constructor(protected cache = new Map<string, V | null>()) {}
-
-  get(key: string): V | null {
-    if (key === this.lastKey) return this.lastAnswer;
-    const answer = this.cache.get(key) ?? null;
-    this.lastKey = key;
-    this.lastAnswer = answer;
-    return answer;
-  }
-
-  /** Before the cache changes (and so that the last key, a view of the file, is let go). */
-  protected forgetLast(): void {
-    this.lastKey = undefined;
-    this.lastAnswer = null;
-  }
-}
-
 /** The holes of one flush's look-up, by position in the list looked up. */
 export class HoleAnswers {
   constructor(
@@ -310,35 +285,41 @@ export class HoleLookup {
   }
 }
 
-/** Custodian or organisation ids by code, looked up once per code. */
-export class CodeLookup extends KeyAnswers<number> {
-  constructor(private readonly table: 'custodian' | 'organisation') {
-    super();
-  }
+/** Custodian or organisation ids by code, each code looked up once per run. */
+export class CodeLookup {
+  /** The id of each code met so far; null for a code that does not exist. */
+  private readonly known = new Map<string, number | null>();
 
-  async resolve(session: BulkSession, codes: Iterable<string | null>): Promise<void> {
-    this.forgetLast();
-    const missing = unknownKeys(this.cache, codes);
-    if (!missing) return;
+  constructor(private readonly table: 'custodian' | 'organisation') {}
+
+  /**
+   * The ids of `codes`, by position (null for a null code or one that does not exist): one look-up
+   * in the run's answers a row, none where a row repeats the code before it, and the store asked only
+   * for codes not met before.
+   */
+  async resolve(session: BulkSession, codes: ReadonlyArray<string | null>): Promise<Array<number | null>> {
+    const ids = new Array<number | null>(codes.length);
+    let missing: Set<string> | undefined;
+    let previous: string | null = null;
+    let previousId: number | null | undefined = null;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (code !== previous) {
+        previous = code;
+        previousId = code === null ? null : this.known.get(code);
+        if (previousId === undefined) (missing ??= new Set()).add(code!);
+      }
+      ids[i] = previousId ?? null;
+    }
+    if (!missing) return ids;
     const wanted = [...missing];
     const found = await session.findCodes(this.table, wanted);
-    for (const c of wanted) this.cache.set(ownCopy(c), found.get(c) ?? null);
+    for (const code of wanted) this.known.set(ownCopy(code), found.get(code) ?? null);
+    codes.forEach((code, i) => {
+      if (code !== null && ids[i] === null) ids[i] = this.known.get(code)!;
+    });
+    return ids;
   }
-}
-
-/** The keys not in `known` (nulls and repeats of the key before skipped), once each; undefined when there are none. */
-function unknownKeys(
-  known: ReadonlyMap<string, unknown>,
-  keys: Iterable<string | null>,
-): Set<string> | undefined {
-  let missing: Set<string> | undefined;
-  let previous: string | null = null;
-  for (const key of keys) {
-    if (key === null || key === previous) continue;
-    previous = key;
-    if (!known.has(key)) (missing ??= new Set()).add(key);
-  }
-  return missing;
 }
 
 /** New rows with ids reserved for them, ready for `session.append`. */
