@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawRow } from './problem-log.js';
 import { SourceError, splitHeader, type RowSource } from './row-source.js';
 
@@ -36,13 +36,21 @@ function rowValues(row: ExcelJS.Row): Array<string | null> {
   return out;
 }
 
+/**
+ * exceljs, loaded with the first workbook: loading it takes about a third of a second, which every
+ * import (of a CSV file too) paid on its import thread as it started.
+ */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 /** The named (or first) sheet of the workbook read whole, or undefined when there is no such sheet. */
 async function wholeWorkbookSheet(
   path: string,
   sheet: string | undefined,
   seen: string[],
 ): Promise<ExcelJS.Worksheet | undefined> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   await workbook.xlsx.readFile(path);
   seen.push(...workbook.worksheets.map((w) => w.name));
   return workbook.worksheets.find((w) => sheet === undefined || w.name === sheet);
@@ -65,6 +73,7 @@ function* sheetBatches(worksheet: ExcelJS.Worksheet): Generator<RawRow[]> {
 export async function openXlsxSource(path: string, sheet?: string): Promise<RowSource> {
   const totalBytes = (await stat(path)).size;
   if (totalBytes === 0) throw new SourceError(1, '(file)', 'the file is empty');
+  const Excel = await excel();
   let bytes = 0;
   // Counted as exceljs pulls it: a 'data' listener on the file would start it flowing too early.
   const input = createReadStream(path).pipe(
@@ -75,7 +84,7 @@ export async function openXlsxSource(path: string, sheet?: string): Promise<RowS
       },
     }),
   );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell dates from numbers
     hyperlinks: 'ignore',

@@ -2,7 +2,7 @@
 // file, says so with a first message, then answers each call in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { sqliteBulkCore } from './bulk.js';
-import { openSqliteConnection } from './connect.js';
+import { openSqliteConnection } from './connection.js';
 import type { CoreAnswer, CoreCall } from './writer-thread.js';
 
 const port = parentPort!;

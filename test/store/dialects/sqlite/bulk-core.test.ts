@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendColumns } from '../../../../src/store/bulk.js';
-import { openSqliteConnection } from '../../../../src/store/dialects/sqlite/connect.js';
+import { openSqliteConnection } from '../../../../src/store/dialects/sqlite/connection.js';
 import { sqliteBulkCore } from '../../../../src/store/dialects/sqlite/bulk.js';
 import { openStore } from '../../../../src/store/store.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteConnection, PAGE_SIZE } from '../../../../src/store/dialects/sqlite/connect.js';
+import { openSqliteConnection, PAGE_SIZE } from '../../../../src/store/dialects/sqlite/connection.js';
 
 const dirs: string[] = [];
 const tempFile = () => {
