@@ -9,6 +9,12 @@ import { compileRowCode } from '../../bulk.js';
 const ENCODINGS = { text: 'text', varchar: 'text', float8: 'float8', int4: 'int4', int2: 'int2' } as const;
 type Encoding = (typeof ENCODINGS)[keyof typeof ENCODINGS];
 
+/**
+ * Strings longer than this are encoded by Buffer's own encoder: one call into C++ costs about as
+ * much as the JavaScript loop over eight characters (measured on the collar rows: 28 text columns,
+ * 200,000 rows 0.76–0.92 → 0.60–0.71 s).
+ */
+const LONG = 8;
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /** One growing buffer of COPY binary data: the header, then rows, then the trailer. */
@@ -47,46 +53,75 @@ export class BinaryRows {
     this.at += 4;
   }
 
+  // Per text column, its last value and where its bytes stand: a value that repeats the row before's
+  // (the dataset, the import's time stamps, a deposit's project, province and terms down its holes)
+  // is copied, not encoded again.
+  private readonly lastText: unknown[] = [];
+  private readonly lastStart: number[] = [];
+  private readonly lastEnd: number[] = [];
+
   /**
-   * A string as UTF-8, encoded here: a call into C++ per value costs more than the loop over a
-   * short one. Lone surrogates become U+FFFD, as Buffer's own encoder writes them.
+   * A string as UTF-8: a short one encoded here (a call into C++ costs more than the loop over a
+   * few characters), a longer one by Buffer's encoder. Lone surrogates become U+FFFD either way.
+   * `slot` is the column's place in the row.
    */
-  text(value: unknown, column: string): void {
+  text(value: unknown, column: string, slot: number): void {
     if (value == null) return this.nothing();
+    if (value === this.lastText[slot]) return this.again(slot);
     if (typeof value !== 'string') throw mismatch(column, 'text', value);
     const length = value.length;
     this.room(4 + length * 3);
     const buffer = this.buffer;
     const start = this.at + 4;
     let at = start;
-    for (let i = 0; i < length; i++) {
-      let unit = value.charCodeAt(i);
-      if (unit < 0x80) buffer[at++] = unit;
-      else if (unit < 0x800) {
-        buffer[at++] = 0xc0 | (unit >> 6);
-        buffer[at++] = 0x80 | (unit & 63);
-      } else if (unit < 0xd800 || unit >= 0xe000) {
-        buffer[at++] = 0xe0 | (unit >> 12);
-        buffer[at++] = 0x80 | ((unit >> 6) & 63);
-        buffer[at++] = 0x80 | (unit & 63);
-      } else {
-        const next = unit < 0xdc00 && i + 1 < length ? value.charCodeAt(i + 1) : 0;
-        if (next >= 0xdc00 && next < 0xe000) {
-          i++;
-          unit = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
-          buffer[at++] = 0xf0 | (unit >> 18);
-          buffer[at++] = 0x80 | ((unit >> 12) & 63);
+    if (length > LONG) at += buffer.write(value, start, 'utf8');
+    else
+      for (let i = 0; i < length; i++) {
+        let unit = value.charCodeAt(i);
+        if (unit < 0x80) buffer[at++] = unit;
+        else if (unit < 0x800) {
+          buffer[at++] = 0xc0 | (unit >> 6);
+          buffer[at++] = 0x80 | (unit & 63);
+        } else if (unit < 0xd800 || unit >= 0xe000) {
+          buffer[at++] = 0xe0 | (unit >> 12);
           buffer[at++] = 0x80 | ((unit >> 6) & 63);
           buffer[at++] = 0x80 | (unit & 63);
         } else {
-          buffer[at++] = 0xef;
-          buffer[at++] = 0xbf;
-          buffer[at++] = 0xbd;
+          const next = unit < 0xdc00 && i + 1 < length ? value.charCodeAt(i + 1) : 0;
+          if (next >= 0xdc00 && next < 0xe000) {
+            i++;
+            unit = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
+            buffer[at++] = 0xf0 | (unit >> 18);
+            buffer[at++] = 0x80 | ((unit >> 12) & 63);
+            buffer[at++] = 0x80 | ((unit >> 6) & 63);
+            buffer[at++] = 0x80 | (unit & 63);
+          } else {
+            buffer[at++] = 0xef;
+            buffer[at++] = 0xbf;
+            buffer[at++] = 0xbd;
+          }
         }
       }
-    }
     this.view.setInt32(this.at, at - start);
     this.at = at;
+    this.lastText[slot] = value;
+    this.lastStart[slot] = start;
+    this.lastEnd[slot] = at;
+  }
+
+  /** The bytes of the column's last value once more (they stand earlier in this buffer). */
+  private again(slot: number): void {
+    const from = this.lastStart[slot]!;
+    const length = this.lastEnd[slot]! - from;
+    this.room(4 + length);
+    this.view.setInt32(this.at, length);
+    const start = this.at + 4;
+    const buffer = this.buffer;
+    if (length > 32) buffer.copyWithin(start, from, from + length);
+    else for (let i = 0; i < length; i++) buffer[start + i] = buffer[from + i]!;
+    this.lastStart[slot] = start;
+    this.lastEnd[slot] = start + length;
+    this.at = start + length;
   }
 
   float8(value: unknown, column: string): void {
@@ -157,7 +192,7 @@ export function binaryEncoder(
     BinaryRows,
     (loads) =>
       `const w = new helper(); for (const r of rows) { w.row(${columns.length}); ${loads
-        .map((load, i) => `w.${encodings[i]}(${load}, ${JSON.stringify(columns[i])});`)
+        .map((load, i) => `w.${encodings[i]}(${load}, ${JSON.stringify(columns[i])}, ${i});`)
         .join(' ')} } return w.end();`,
   );
 }

@@ -84,6 +84,36 @@ describe('COPY binary rows', () => {
     expect(data).toEqual(expected);
   });
 
+  it('writes a value that repeats the row before (in its own column) byte for byte again', () => {
+    const encode = binaryEncoder(['name', 'code'], TYPES)!;
+    const long = '花岗岩 granite '.repeat(10); // over 32 bytes: copied by the buffer itself
+    const rows = [
+      { name: 'ZK1', code: 'ZK1' },
+      { name: 'ZK1', code: 'Cu' }, // repeats its column's last value
+      { name: `ZK${1}`, code: 'ZK1' }, // equal text, another string; the other column's value
+      { name: long, code: null },
+      { name: long, code: 'Cu' }, // null in between: the last value stands
+      { name: '', code: 'Cu' },
+      { name: '', code: 'Au' },
+      // Past the first buffer (1 MiB): the values copied from before it grew.
+      ...Array.from({ length: 8_000 }, (_, i) => ({ name: long, code: i % 3 ? 'Cu' : `钻孔${i}` })),
+    ];
+    const expected = Buffer.concat([
+      Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
+      Buffer.alloc(8),
+      ...rows.flatMap((r) => [
+        Buffer.from([0, 2]),
+        field(Buffer.from(r.name, 'utf8')),
+        r.code === null ? Buffer.from([0xff, 0xff, 0xff, 0xff]) : field(Buffer.from(r.code, 'utf8')),
+      ]),
+      Buffer.from([0xff, 0xff]),
+    ]);
+    const data = encode(rows);
+    expect(data.length).toBeGreaterThan(1 << 20);
+    // (Buffer.equals: toEqual walks megabytes byte by byte.)
+    expect(data.equals(expected)).toBe(true);
+  });
+
   it('refuses a value of the wrong kind, naming the column', () => {
     const encode = binaryEncoder(['id', 'depth'], TYPES)!;
     expect(() => encode([{ id: 1.5, depth: 1 }])).toThrow(/column id \(int4\)/);
