@@ -188,12 +188,20 @@ export function alignedRefs(holeIds: readonly string[], found: ReadonlyMap<strin
   return { ids, depths };
 }
 
+/** The i-th hole of HoleRefs, or null where it was not found. */
+export function refAt(refs: HoleRefs, i: number): BoreholeRef | null {
+  const id = refs.ids[i]!;
+  if (id === 0) return null;
+  const depth = refs.depths[i]!;
+  return { id, total_depth: Number.isNaN(depth) ? null : depth };
+}
+
 /** The found holes of HoleRefs by hole id. */
 export function refsByHole(holeIds: readonly string[], refs: HoleRefs): Map<string, BoreholeRef> {
   const found = new Map<string, BoreholeRef>();
   holeIds.forEach((hole, i) => {
-    const id = refs.ids[i]!;
-    if (id !== 0) found.set(hole, { id, total_depth: Number.isNaN(refs.depths[i]) ? null : refs.depths[i]! });
+    const ref = refAt(refs, i);
+    if (ref) found.set(hole, ref);
   });
   return found;
 }
@@ -232,7 +240,7 @@ export interface BulkSession {
     table: 'survey' | 'lithology' | 'borehole_commodity',
     ids: readonly number[],
   ): Promise<void>;
-  /** Finds boreholes of a dataset by hole id; the map is keyed by the hole ids as the store returns them. */
+  /** Finds boreholes of a dataset by hole id; the map has the holes found, by hole id. */
   findBoreholes(dataset: string, holeIds: readonly string[]): Promise<Map<string, BoreholeRef>>;
   /** Finds boreholes of a dataset by hole id, the answers by position (an import's look-ups). */
   holeRefs(dataset: string, holeIds: readonly string[]): Promise<HoleRefs>;

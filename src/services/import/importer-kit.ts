@@ -1,6 +1,13 @@
 // What the per-kind importers share: the import context, a reusable row checker that turns cells
 // into typed values or issues, per-hole grouping for streamed files, and cached code look-ups.
-import type { AppendRow, BoreholeRef, BulkRow, BulkSession, HoleRefs } from '../../store/bulk.js';
+import {
+  refAt,
+  type AppendRow,
+  type BoreholeRef,
+  type BulkRow,
+  type BulkSession,
+  type HoleRefs,
+} from '../../store/bulk.js';
 import type { Crs } from '../../domain/coordinates.js';
 import type { ImportField, RecordKind } from '../../domain/header-aliases.js';
 import { normaliseTerm, type VocabularyField } from '../../domain/vocabulary.js';
@@ -242,11 +249,7 @@ export class HoleAnswers {
 
   /** The i-th hole looked up, or null where the dataset has no such hole. */
   at(i: number): BoreholeRef | null {
-    const k = this.sent[i]!;
-    const id = this.refs.ids[k]!;
-    if (id === 0) return null;
-    const depth = this.refs.depths[k]!;
-    return { id, total_depth: Number.isNaN(depth) ? null : depth };
+    return refAt(this.refs, this.sent[i]!);
   }
 }
 
