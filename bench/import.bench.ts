@@ -2,28 +2,32 @@
 // default; `--boreholes 100000 --catalog 200000` for a quick check) into a fresh embedded store and,
 // when PostgreSQL is at hand, into PostgreSQL; each import runs in its own child process so its peak
 // RSS is the import's own. Then GDAL's ogr2ogr loads the same collar CSV (GeoPackage, PostGIS) for
-// a yardstick, the search index catches up with the imported records (`--no-index` skips it), and
-// autocannon measures GET /api/boreholes against the server. Prints figures only; benchmarks never
-// assert time.
+// a yardstick, PostgreSQL loads the rows our imports stored once more with none of our work, for its
+// own share of the time (`--no-share` skips it), the search index catches up with the imported
+// records (`--no-index` skips it), and autocannon measures GET /api/boreholes against the server.
+// Prints figures only; benchmarks never assert time.
 import {
   execFileSync,
   spawn,
   spawnSync,
   type ExecFileSyncOptionsWithStringEncoding,
 } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type * as AppModule from '../src/api/app.js';
 import type * as DemoModule from '../src/services/demo/demo.service.js';
 import type * as ImportThreadModule from '../src/services/import/import-thread.js';
 import type * as IndexerModule from '../src/services/search/search-indexer.service.js';
 import type * as StoreModule from '../src/store/store.js';
 import type { StoreTarget } from '../src/store/store.js';
+import { REBUILD_MEMORY } from '../src/store/dialects/postgres/bulk.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv, type BenchFiles } from './generate-csv.js';
 
@@ -180,6 +184,92 @@ async function freshDatabase(baseUrl: string, name: string, postgis = false): Pr
   return url.toString();
 }
 
+/** The tables each import fills, as our bulk session loads them (append mode into empty tables). */
+const LOADED_TABLES = { collars: ['borehole', 'borehole_commodity'], catalog: ['catalog_record'] } as const;
+
+/**
+ * PostgreSQL's own share of our imports: the rows they stored, copied out (binary) and loaded into a
+ * fresh database the way our bulk session loads them, with none of our work (reading, checking,
+ * encoding, look-ups): secondary indexes and foreign keys dropped, COPY, indexes rebuilt and keys
+ * checked with the session's memory settings, ANALYZE, COMMIT. Our time less this is what reading
+ * and checking the file adds while the server waits.
+ */
+async function serverShare(
+  stored: { url: string; seconds: Record<string, number> },
+  baseUrl: string,
+  work: string,
+): Promise<Figure[]> {
+  const source = new pg.Client({ connectionString: stored.url });
+  await source.connect();
+  const columns = new Map<string, string>();
+  try {
+    for (const table of Object.values(LOADED_TABLES).flat()) {
+      const { rows } = await source.query<{ list: string }>(
+        `SELECT string_agg(attname, ', ' ORDER BY attnum) AS list FROM pg_attribute
+         WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+        [table],
+      );
+      columns.set(table, rows[0]!.list);
+      const copy = source.query(copyTo(`COPY ${table} (${rows[0]!.list}) TO STDOUT (FORMAT binary)`));
+      await pipeline(copy, createWriteStream(join(work, `${table}.copy`)));
+    }
+  } finally {
+    await source.end();
+  }
+  const url = await freshDatabase(baseUrl, `cs_share_${Date.now().toString(36)}`);
+  child({ engine: 'postgres', url }, { step: 'prepare' });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const figures: Figure[] = [];
+  try {
+    for (const [kind, tables] of Object.entries(LOADED_TABLES)) {
+      const started = performance.now();
+      await client.query('BEGIN');
+      const indexes = await client.query<{ name: string; definition: string }>(
+        `SELECT indexname AS name, indexdef AS definition FROM pg_indexes i
+         WHERE schemaname = current_schema() AND tablename = ANY($1)
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+        [tables],
+      );
+      const keys = await client.query<{ name: string; on: string; definition: string }>(
+        `SELECT conname AS name, conrelid::regclass::text AS on, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype = 'f'`,
+        [tables],
+      );
+      for (const i of indexes.rows) await client.query(`DROP INDEX ${i.name}`);
+      for (const k of keys.rows) await client.query(`ALTER TABLE ${k.on} DROP CONSTRAINT ${k.name}`);
+      for (const table of tables) {
+        const copy = client.query(
+          copyFrom(`COPY ${table} (${columns.get(table)}) FROM STDIN (FORMAT binary)`),
+        );
+        await pipeline(createReadStream(join(work, `${table}.copy`)), copy);
+      }
+      await client.query(`SET LOCAL maintenance_work_mem = '${REBUILD_MEMORY}'`);
+      await client.query(`SET LOCAL work_mem = '${REBUILD_MEMORY}'`);
+      for (const i of indexes.rows) await client.query(i.definition);
+      for (const k of keys.rows)
+        await client.query(`ALTER TABLE ${k.on} ADD CONSTRAINT ${k.name} ${k.definition}`);
+      for (const table of tables) await client.query(`ANALYZE ${table}`);
+      await client.query('COMMIT');
+      const seconds = (performance.now() - started) / 1000;
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${tables[0]}`);
+      figures.push({
+        what: `PostgreSQL's share of import ${kind}`,
+        engine: 'postgres',
+        rows: rows[0]!.n,
+        seconds,
+        rssMiB: null,
+        ours: stored.seconds[kind],
+      });
+    }
+  } finally {
+    await client.end();
+    for (const table of Object.values(LOADED_TABLES).flat())
+      rmSync(join(work, `${table}.copy`), { force: true });
+  }
+  return figures;
+}
+
 type Result = { requests: { average: number }; non2xx: number };
 type OnResponse = (client: unknown, status: number, bytes: number, ms: number) => void;
 type Autocannon = (
@@ -254,7 +344,7 @@ function table(figures: Figure[], http: string[], notes: string[]): string {
   return [
     `Machine: ${machine}`,
     '',
-    '| step | engine | rows | seconds | rows/s | peak RSS MiB | our time ÷ ogr2ogr |',
+    '| step | engine | rows | seconds | rows/s | peak RSS MiB | our import ÷ this step |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows,
     ...(http.length
@@ -277,6 +367,7 @@ async function main(): Promise<void> {
       child: { type: 'string' },
       'no-http': { type: 'boolean', default: false },
       'no-index': { type: 'boolean', default: false },
+      'no-share': { type: 'boolean', default: false },
     },
   });
   if (values.child) {
@@ -338,6 +429,12 @@ async function main(): Promise<void> {
       );
       if (typeof ogr === 'string') notes.push(ogr);
       else figures.push(ogr);
+      if (engine === 'postgres' && baseUrl && !values['no-share']) {
+        process.stderr.write(`postgres: loading the stored rows again, server only …\n`);
+        const seconds = { collars: ours[0]!.seconds, catalog: ours[1]!.seconds };
+        const url = (target as { url: string }).url;
+        figures.push(...(await serverShare({ url, seconds }, baseUrl, work)));
+      }
       figures.push(...indexing);
       if (!values['no-http']) {
         // One client shows a user's latency; ten show it under load on the same two cores.

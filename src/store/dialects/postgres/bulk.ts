@@ -26,7 +26,7 @@ const UPSERT_BATCH = 5000;
  */
 const COPY_BATCH = 20000;
 /** Sort and join memory of the transaction's index builds and key checks after a load. */
-const REBUILD_MEMORY = '256MB';
+export const REBUILD_MEMORY = '256MB';
 
 function upsertSql(table: BulkTable): string {
   const spec = BULK_TABLES[table];
