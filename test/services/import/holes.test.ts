@@ -194,7 +194,7 @@ eachEngine('import surveys, intervals, samples and catalog', ({ fresh }) => {
 
   // Flushes of the catalog overlap (a flush's look-ups go out while the one before writes): every
   // record still gets its own hole and an id of its own, and a problem in a late flush stores nothing.
-  // A flush follows each 1 MiB chunk of the file: 80,000 rows make four.
+  // A flush follows each 64 KiB chunk of the file: 80,000 rows make about forty.
   for (const large of [false, true])
     it(`links every record to its hole over overlapping flushes${large ? ' (large run)' : ''}`, async () => {
       const store = await fresh();

@@ -77,8 +77,8 @@ describe('streaming import', () => {
         `RSS +${mb(peakRss - base.rss)} MB (with SQLite's 64 MiB page cache and uncollected garbage)\n`,
     );
     // Held in memory the file alone would take ~2× its size as UTF-16 strings, plus objects per row.
-    // What streaming holds is one 1 MiB chunk decoded with its rows and one 5,000-row batch: ≈ 11 MB
-    // whatever the file's size (a quarter of this one; the 2 GiB test below holds as little).
+    // What streaming holds is one 64 KiB chunk decoded with its rows and one 5,000-row batch: a few MB
+    // whatever the file's size (the 2 GiB test below holds as little).
     expect(peakLive - base.heapUsed).toBeLessThan(size / 3);
     expect(peakRss - base.rss).toBeLessThan(300e6);
   }, 60_000);
@@ -98,7 +98,7 @@ describe('streaming import', () => {
       for (let h = 0; h < holes; h++) collarLines.push(`${id(h)},${90 + h / 1e4},30,100`);
       writeFileSync(collars, collarLines.join('\n'));
       await importFile(store, { kind: 'collars', path: collars, dataset });
-      // An ignored column makes each row ~6 KB: a 1 MiB chunk holds ~170 of them.
+      // An ignored column makes each row ~6 KB: a 64 KiB chunk holds ~10 of them.
       const note = '岩芯'.repeat(1000);
       const rows = join(dir, `${kind}.csv`);
       const out = createWriteStream(rows);
