@@ -27,7 +27,7 @@ import type * as ImportThreadModule from '../src/services/import/import-thread.j
 import type * as IndexerModule from '../src/services/search/search-indexer.service.js';
 import type * as StoreModule from '../src/store/store.js';
 import type { StoreTarget } from '../src/store/store.js';
-import { REBUILD_MEMORY } from '../src/store/dialects/postgres/bulk.js';
+import { deferredDefinitions, REBUILD_SETTINGS } from '../src/store/dialects/postgres/bulk.js';
 import { startThrowawayPostgres } from '../test/support/postgres-cluster.js';
 import { BENCH_DATASET, benchFiles, generateCsv, type BenchFiles } from './generate-csv.js';
 
@@ -225,30 +225,19 @@ async function serverShare(
     for (const [kind, tables] of Object.entries(LOADED_TABLES)) {
       const started = performance.now();
       await client.query('BEGIN');
-      const indexes = await client.query<{ name: string; definition: string }>(
-        `SELECT indexname AS name, indexdef AS definition FROM pg_indexes i
-         WHERE schemaname = current_schema() AND tablename = ANY($1)
-           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-        [tables],
-      );
-      const keys = await client.query<{ name: string; on: string; definition: string }>(
-        `SELECT conname AS name, conrelid::regclass::text AS on, pg_get_constraintdef(oid) AS definition
-         FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype = 'f'`,
-        [tables],
-      );
-      for (const i of indexes.rows) await client.query(`DROP INDEX ${i.name}`);
-      for (const k of keys.rows) await client.query(`ALTER TABLE ${k.on} DROP CONSTRAINT ${k.name}`);
+      const query = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) =>
+        client.query<R>(text, params);
+      const definitions = [];
+      for (const table of tables) definitions.push(await deferredDefinitions(query, table));
+      for (const statement of definitions.flatMap((d) => d.drop)) await client.query(statement);
       for (const table of tables) {
         const copy = client.query(
           copyFrom(`COPY ${table} (${columns.get(table)}) FROM STDIN (FORMAT binary)`),
         );
         await pipeline(createReadStream(join(work, `${table}.copy`)), copy);
       }
-      await client.query(`SET LOCAL maintenance_work_mem = '${REBUILD_MEMORY}'`);
-      await client.query(`SET LOCAL work_mem = '${REBUILD_MEMORY}'`);
-      for (const i of indexes.rows) await client.query(i.definition);
-      for (const k of keys.rows)
-        await client.query(`ALTER TABLE ${k.on} ADD CONSTRAINT ${k.name} ${k.definition}`);
+      const restore = [...definitions.flatMap((d) => d.indexes), ...definitions.flatMap((d) => d.keys)];
+      for (const statement of [...REBUILD_SETTINGS, ...restore]) await client.query(statement);
       for (const table of tables) await client.query(`ANALYZE ${table}`);
       await client.query('COMMIT');
       const seconds = (performance.now() - started) / 1000;

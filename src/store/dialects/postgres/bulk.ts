@@ -26,7 +26,46 @@ const UPSERT_BATCH = 5000;
  */
 const COPY_BATCH = 20000;
 /** Sort and join memory of the transaction's index builds and key checks after a load. */
-export const REBUILD_MEMORY = '256MB';
+const REBUILD_MEMORY = '256MB';
+
+type Query = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+/**
+ * What a load into an empty table drops for the run and restores before COMMIT: its secondary
+ * indexes (primary keys stay: other tables' foreign keys rest on them, and ids only grow) and its
+ * foreign keys (checked by a trigger per row; added back, by one join). Indexes are restored first:
+ * the key checks use them.
+ */
+export async function deferredDefinitions(query: Query, table: string) {
+  const indexes = await query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+     WHERE i.schemaname = current_schema() AND i.tablename = $1
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [table],
+  );
+  const keys = await query<{ name: string; definition: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+     WHERE conrelid = $1::regclass AND contype = 'f'`,
+    [table],
+  );
+  return {
+    drop: [
+      ...indexes.rows.map((i) => `DROP INDEX ${i.name}`),
+      ...keys.rows.map((k) => `ALTER TABLE ${table} DROP CONSTRAINT ${k.name}`),
+    ],
+    indexes: indexes.rows.map((i) => i.definition),
+    keys: keys.rows.map((k) => `ALTER TABLE ${table} ADD CONSTRAINT ${k.name} ${k.definition}`),
+  };
+}
+
+/**
+ * Set before the restored indexes are built and keys checked: sorted and joined in memory, not in
+ * temporary files (the defaults, 64 and 4 MB, are sized for many small sessions, not a million-row load).
+ */
+export const REBUILD_SETTINGS = [
+  `SET LOCAL maintenance_work_mem = '${REBUILD_MEMORY}'`,
+  `SET LOCAL work_mem = '${REBUILD_MEMORY}'`,
+];
 
 function upsertSql(table: BulkTable): string {
   const spec = BULK_TABLES[table];
@@ -138,27 +177,10 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
           if (mode === 'append') await run(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
           if (mode === 'append' && !(await empty())) mode = 'merge';
           if (mode === 'append') {
-            // Primary keys stay: other tables' foreign keys rest on them, and ids only grow.
-            const indexes = await run<{ name: string; definition: string }>(
-              `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
-               WHERE i.schemaname = current_schema() AND i.tablename = $1
-                 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-              [table],
-            );
-            for (const index of indexes.rows) {
-              await run(`DROP INDEX ${index.name}`);
-              deferred.push(index.definition);
-            }
-            // Foreign keys are checked by a trigger per row; added back, they are checked by one join.
-            const keys = await run<{ name: string; definition: string }>(
-              `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-               WHERE conrelid = $1::regclass AND contype = 'f'`,
-              [table],
-            );
-            for (const key of keys.rows) {
-              await run(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
-              deferredKeys.push(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
-            }
+            const definitions = await deferredDefinitions(run, table);
+            for (const statement of definitions.drop) await run(statement);
+            deferred.push(...definitions.indexes);
+            deferredKeys.push(...definitions.keys);
           }
           modes.set(table, mode);
           return mode;
@@ -232,12 +254,8 @@ export function postgresBulkWriter(pool: pg.Pool): BulkWriter {
         const result = await work(session);
         for (const [table, next] of await appendIds.ends())
           await run(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2::int4)`, [table, next - 1]);
-        if (deferred.length || deferredKeys.length) {
-          // The indexes are sorted and the keys checked in memory, not in temporary files: the
-          // defaults (64 and 4 MB) are sized for many small sessions, not for a million-row load.
-          await run(`SET LOCAL maintenance_work_mem = '${REBUILD_MEMORY}'`);
-          await run(`SET LOCAL work_mem = '${REBUILD_MEMORY}'`);
-        }
+        if (deferred.length || deferredKeys.length)
+          for (const setting of REBUILD_SETTINGS) await run(setting);
         for (const definition of [...deferred, ...deferredKeys]) await run(definition);
         // Fresh statistics for the loaded tables: the planner would otherwise see them as empty.
         for (const [table, mode] of modes) if (mode === 'append') await run(`ANALYZE ${table}`);
